@@ -1,0 +1,38 @@
+// Layering is enforced here: shared/ is pure TypeScript, the hub never imports electron,
+// the renderer never imports node or the hub.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['fs', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process', 'url', 'util', 'events', 'stream', 'worker_threads'];
+const noNode = [{ group: ['node:*', ...nodeBuiltins, ...nodeBuiltins.map((m) => `${m}/*`)], message: 'This layer runs without Node.' }];
+const noElectron = [{ group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload may import electron.' }];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test-results/', 'playwright-report/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...noNode, ...noElectron, { group: ['react', 'react-dom', '**/electron/**', '**/renderer/**'], message: 'shared/ depends on nothing above it.' }] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
+    },
+  },
+  {
+    files: ['electron/hub/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...noElectron, { group: ['**/renderer/**', '**/main/**', '**/preload/**'], message: 'The hub stands alone.' }] }] },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': ['error', { patterns: [...noNode, ...noElectron, { group: ['**/electron/**'], message: 'The renderer talks to the hub over Socket.IO only.' }] }] },
+  },
+);

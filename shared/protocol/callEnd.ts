@@ -1,0 +1,14 @@
+/** `call:end` — the seat hangs up with a disposition; the seat goes to wrap-up. */
+import { z } from 'zod';
+import { DISPOSITIONS } from '../domain/vocabulary';
+import type { Call } from './call';
+import { EntityId, OpId } from './common';
+
+export const CallEndRequest = z.strictObject({
+  opId: OpId,
+  callId: EntityId,
+  disposition: z.enum(DISPOSITIONS),
+  ticketId: EntityId.optional(),
+});
+export type CallEndRequest = z.infer<typeof CallEndRequest>;
+export type CallEndResult = { call: Call };

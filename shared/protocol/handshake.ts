@@ -1,0 +1,27 @@
+/**
+ * The Socket.IO handshake: `io(url, { auth })`. The key decides the role; an operator also
+ * names its seat. `since` asks for the changes missed while away instead of a snapshot.
+ */
+import { z } from 'zod';
+
+export const Handshake = z.object({
+  key: z.string().min(1).max(200),
+  /** Stable per installation/window; scopes opIds. Optional for read-only clients. */
+  clientId: z.string().min(1).max(128).optional(),
+  seat: z.coerce.number().int().positive().optional(),
+  name: z.string().trim().min(1).max(60).optional(),
+  since: z.number().int().nonnegative().optional(),
+  /** Extension: the client's protocol version; older majors are told to update. */
+  protocol: z.number().int().positive().optional(),
+});
+export type Handshake = z.infer<typeof Handshake>;
+
+export const ROLES = ['operator', 'supervisor', 'wall'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** `connect_error` messages. */
+export const CONNECT_ERRORS = {
+  unauthorized: 'unauthorized',
+  invalid: 'invalid',
+  outdated: 'outdated',
+} as const;

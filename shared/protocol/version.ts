@@ -1,0 +1,9 @@
+/**
+ * Protocol version, sent by clients in the handshake as `protocol`.
+ * History:
+ *   1 — the contract of protocol.md (v1), plus the extensions marked in these files:
+ *       caller:lookup, ticket:history, Ticket.createdBy, snapshot.you/serverTime/truncated.
+ * A client that sends no version is treated as 1.
+ */
+export const PROTOCOL_VERSION = 1;
+export const MIN_CLIENT_PROTOCOL = 1;
