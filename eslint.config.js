@@ -5,7 +5,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'http', 'https', 'net', 'crypto', 'child_process', 'url', 'util', 'events', 'stream', 'worker_threads'];
-const noNode = [{ group: ['node:*', ...nodeBuiltins, ...nodeBuiltins.map((m) => `${m}/*`)], message: 'This layer runs without Node.' }];
+const noNode = [{ group: ['node:*'], message: 'This layer runs without Node.' }];
+// Bare builtin names are listed as exact paths: as patterns they would also match './events'.
+const noNodePaths = nodeBuiltins.map((name) => ({ name, message: 'This layer runs without Node.' }));
 const noElectron = [{ group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload may import electron.' }];
 
 export default tseslint.config(
@@ -22,7 +24,7 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...noNode, ...noElectron, { group: ['react', 'react-dom', '**/electron/**', '**/renderer/**'], message: 'shared/ depends on nothing above it.' }] }],
+      'no-restricted-imports': ['error', { paths: noNodePaths, patterns: [...noNode, ...noElectron, { group: ['react', 'react-dom', '**/electron/**', '**/renderer/**'], message: 'shared/ depends on nothing above it.' }] }],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
     },
   },
@@ -33,6 +35,6 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: { 'no-restricted-imports': ['error', { patterns: [...noNode, ...noElectron, { group: ['**/electron/**'], message: 'The renderer talks to the hub over Socket.IO only.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: noNodePaths, patterns: [...noNode, ...noElectron, { group: ['**/electron/**'], message: 'The renderer talks to the hub over Socket.IO only.' }] }] },
   },
 );

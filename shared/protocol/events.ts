@@ -4,6 +4,7 @@ import type { CallEndRequest, CallEndResult } from './callEnd';
 import type { CallStartRequest, CallStartResult } from './callStart';
 import type { CallerLookupRequest, CallerLookupResult } from './callerLookup';
 import type { Change } from './change';
+import type { Counter } from './counter';
 import type { SeatSetRequest, SeatSetResult } from './seatSet';
 import type { Snapshot } from './snapshot';
 import type { TicketCreateRequest, TicketCreateResult } from './ticketCreate';
@@ -37,4 +38,8 @@ export type ServerToClientEvents = {
   snapshot: (s: Snapshot) => void;
   change: (c: Change) => void;
   'seat:revoked': (info: { seat: number; reason: string }) => void;
+  /** Extension: sent after the snapshot or the missed changes; the client is now current. */
+  /** Extension: the counters changed without a call (local midnight passed). */
+  counter: (counter: Counter) => void;
+  synced: (info: { seq: number; counter: Counter; serverTime: string }) => void;
 };

@@ -1,0 +1,33 @@
+/**
+ * Numbered migrations tracked in PRAGMA user_version. A database newer than this build knows
+ * is refused rather than opened: an older hub must never write into a schema it does not
+ * understand.
+ */
+import type { Db } from './connection';
+import m0001 from './migrations/0001-init';
+
+export const MIGRATIONS: readonly string[] = [m0001];
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export class SchemaTooNewError extends Error {
+  constructor(readonly found: number) {
+    super(`the database has schema version ${found}, newer than this hub knows (${SCHEMA_VERSION}); install the newer version of the app`);
+  }
+}
+
+export async function migrate(db: Db): Promise<void> {
+  const row = await db.get<{ user_version: number }>('PRAGMA user_version');
+  const current = row?.user_version ?? 0;
+  if (current > SCHEMA_VERSION) throw new SchemaTooNewError(current);
+  for (let v = current; v < SCHEMA_VERSION; v++) {
+    await db.exec('BEGIN IMMEDIATE');
+    try {
+      await db.exec(MIGRATIONS[v]!);
+      await db.exec(`PRAGMA user_version = ${v + 1}`);
+      await db.exec('COMMIT');
+    } catch (err) {
+      await db.exec('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,152 @@
+/** ticket:create, ticket:update, ticket:note, tickets:search, ticket:history, caller:lookup. */
+import { randomUUID } from 'node:crypto';
+import { CallerLookupRequest, type CallerLookupResult } from '../../../shared/protocol/callerLookup';
+import type { Ticket } from '../../../shared/protocol/ticket';
+import { TicketCreateRequest, type TicketCreateResult } from '../../../shared/protocol/ticketCreate';
+import { TicketHistoryRequest } from '../../../shared/protocol/ticketHistory';
+import { TicketNoteRequest, type TicketNoteResult } from '../../../shared/protocol/ticketNote';
+import { TicketUpdateRequest, type TicketUpdateResult } from '../../../shared/protocol/ticketUpdate';
+import { TicketsSearchRequest } from '../../../shared/protocol/ticketsSearch';
+import { localDayStart } from '../../../shared/domain/localDay';
+import { statusChangeError } from '../../../shared/domain/ticketRules';
+import { OpError } from '../errors';
+import { once } from '../store/ops';
+import { addTicketEvent, getTicket, insertTicket, saveTicket, searchTickets, ticketEvents, ticketsByPhone } from '../store/tickets';
+import { CALL_COLUMNS, callFromRow } from './calls';
+import { actorOf, opKey, type Caller, type Handler, type HubParts } from './context';
+import { parse } from './parse';
+
+function requireWriter(caller: Caller): void {
+  if (caller.role === 'wall') throw new OpError('forbidden', 'the wall display is read-only');
+}
+
+function requireCategory(parts: HubParts, category: string): void {
+  if (!parts.categories().includes(category)) throw new OpError('invalid', `unknown category ${category}`);
+}
+
+export const createTicket: Handler = async (parts, caller, payload) => {
+  requireWriter(caller);
+  const req = parse(TicketCreateRequest, payload);
+  const input = req.ticket;
+  requireCategory(parts, input.category);
+  const actor = actorOf(caller);
+  return parts.writer.write((tx) =>
+    once<TicketCreateResult>(tx, opKey(caller, req.opId, 'ticket:create'), async () => {
+      if (input.callId !== undefined && !(await tx.db.get('SELECT 1 FROM calls WHERE id = ?', [input.callId]))) {
+        throw new OpError('not_found', `no call ${input.callId}`);
+      }
+      const at = tx.now.toISOString();
+      const ticket: Ticket = {
+        id: randomUUID(),
+        number: tx.state.nextTicketNumber++,
+        version: 1,
+        status: 'open',
+        category: input.category,
+        phone: input.phone,
+        ...(input.callerName ? { callerName: input.callerName } : {}),
+        ...(input.locality ? { locality: input.locality } : {}),
+        ...(input.language ? { language: input.language } : {}),
+        priority: input.priority ?? 'normal',
+        description: input.description,
+        ...(input.callId ? { callId: input.callId } : {}),
+        createdAt: at,
+        updatedAt: at,
+        seat: actor.seat,
+        createdBy: actor.name,
+        notes: [],
+      };
+      await insertTicket(tx, ticket);
+      await addTicketEvent(tx, ticket.id, actor, 'created', {});
+      tx.emit('ticket.created', { ticket });
+      return { ticket };
+    }),
+  );
+};
+
+export const updateTicket: Handler = async (parts, caller, payload) => {
+  requireWriter(caller);
+  const req = parse(TicketUpdateRequest, payload);
+  if (req.patch.category !== undefined) requireCategory(parts, req.patch.category);
+  const actor = actorOf(caller);
+  return parts.writer.write((tx) =>
+    once<TicketUpdateResult>(tx, opKey(caller, req.opId, 'ticket:update'), async () => {
+      const current = await getTicket(tx.db, req.id);
+      if (!current) throw new OpError('not_found', `no ticket ${req.id}`);
+      if (current.version !== req.version) {
+        throw new OpError('conflict', `ticket #${current.number} was changed by someone else (version ${current.version}, you had ${req.version})`, { ticket: current });
+      }
+      if (req.patch.status !== undefined) {
+        const why = statusChangeError(current.status, req.patch.status);
+        if (why) throw new OpError('invalid', why);
+      }
+      const next: Ticket = { ...current };
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      for (const field of ['status', 'priority', 'category', 'description', 'department'] as const) {
+        const value = req.patch[field];
+        if (value === undefined) continue;
+        const to = value === null ? undefined : value;
+        if (current[field] === to) continue;
+        changes[field] = { from: current[field] ?? null, to: to ?? null };
+        if (to === undefined) delete next[field];
+        else (next as Record<string, unknown>)[field] = to;
+      }
+      if (Object.keys(changes).length === 0) return { ticket: current };
+      next.version = current.version + 1;
+      next.updatedAt = tx.now.toISOString();
+      await saveTicket(tx, next);
+      await addTicketEvent(tx, next.id, actor, 'updated', { changes });
+      tx.emit('ticket.updated', { ticket: next });
+      return { ticket: next };
+    }),
+  );
+};
+
+export const noteTicket: Handler = async (parts, caller, payload) => {
+  requireWriter(caller);
+  const req = parse(TicketNoteRequest, payload);
+  const actor = actorOf(caller);
+  return parts.writer.write((tx) =>
+    once<TicketNoteResult>(tx, opKey(caller, req.opId, 'ticket:note'), async () => {
+      const current = await getTicket(tx.db, req.id);
+      if (!current) throw new OpError('not_found', `no ticket ${req.id}`);
+      const at = tx.now.toISOString();
+      const next: Ticket = {
+        ...current,
+        version: current.version + 1,
+        updatedAt: at,
+        notes: [...current.notes, { id: randomUUID(), at, seat: actor.seat, author: actor.name, text: req.text }],
+      };
+      await saveTicket(tx, next);
+      await addTicketEvent(tx, next.id, actor, 'note', { text: req.text });
+      tx.emit('ticket.updated', { ticket: next });
+      return { ticket: next };
+    }),
+  );
+};
+
+export const searchHandler: Handler = async (parts, caller, payload) => {
+  const req = parse(TicketsSearchRequest, payload);
+  // The wall sees aggregates, never callers: it may not probe for a phone number.
+  if (caller.role === 'wall' && req.phone !== undefined) throw new OpError('forbidden', 'the wall display cannot search by phone');
+  return searchTickets(parts.reader, req);
+};
+
+export const historyHandler: Handler = async (parts, caller, payload) => {
+  if (caller.role === 'wall') throw new OpError('forbidden', 'the wall display cannot read ticket histories');
+  const req = parse(TicketHistoryRequest, payload);
+  const ticket = await getTicket(parts.reader, req.id);
+  if (!ticket) throw new OpError('not_found', `no ticket ${req.id}`);
+  return { ticket, events: await ticketEvents(parts.reader, req.id) };
+};
+
+export const lookupHandler: Handler = async (parts, caller, payload): Promise<CallerLookupResult> => {
+  if (caller.role === 'wall') throw new OpError('forbidden', 'the wall display cannot look up callers');
+  const { phone } = parse(CallerLookupRequest, payload);
+  const rows = await parts.reader.all<Parameters<typeof callFromRow>[0]>(`SELECT ${CALL_COLUMNS} FROM calls WHERE phone = ? ORDER BY started_at DESC LIMIT 20`, [phone]);
+  const calls = rows.map(callFromRow);
+  const dayStart = localDayStart(new Date(), parts.timeZone).toISOString();
+  const callsToday = (await parts.reader.get<{ n: number }>('SELECT COUNT(*) AS n FROM calls WHERE phone = ? AND started_at >= ?', [phone, dayStart]))?.n ?? 0;
+  const tickets = await ticketsByPhone(parts.reader, phone, 20);
+  const runningHere = calls.filter((c) => !c.endedAt && c.seat === caller.seat).length;
+  return { phone, calls, callsToday, tickets, repeat: tickets.length > 0 || calls.length - runningHere > 0 };
+};

@@ -1,0 +1,216 @@
+/**
+ * The hub: one module, one entry. `npm run hub` (cli.ts), the desktop app and the tests all
+ * start it through `startHub`. It never imports electron.
+ */
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Server } from 'socket.io';
+import { assertTimeZone } from '../../shared/domain/localDay';
+import { DEFAULT_CATEGORIES } from '../../shared/domain/vocabulary';
+import { admit, callerOf, type Admitted, type Keys } from './auth';
+import { applyPragmas, Db } from './db/connection';
+import { migrate } from './db/migrate';
+import type { HubParts } from './handlers/context';
+import { attachHandlers } from './handlers/dispatch';
+import { seatOffline, seatOnline } from './handlers/seats';
+import { lockDataDir } from './lock';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './rateLimit';
+import { send, serveStatic } from './static';
+import { pruneChanges } from './store/changes';
+import { counterOf, loadState, rollDay } from './store/state';
+import { putSeat, withState } from './store/seats';
+import { Writer } from './store/writer';
+import { broadcaster, syncClient } from './sync';
+import sqlite3 from 'sqlite3';
+
+export type HubOptions = {
+  dataDir: string;
+  keys: Keys;
+  port?: number;
+  host?: string;
+  seats?: number;
+  /** Where the all-time counter starts; stored, so a restart without it keeps the value. */
+  initialTotal?: number;
+  timeZone?: string;
+  /** The built renderer (dist/renderer). */
+  rendererDir?: string;
+  rateLimit?: RateLimit;
+  log?: (line: string) => void;
+};
+
+export type Hub = {
+  url: string;
+  port: number;
+  keys: Keys;
+  dbFile: string;
+  /** Stops taking connections, commits what is queued, closes the database. */
+  close(): Promise<void>;
+};
+
+export const DEFAULT_SEATS = 40;
+export const DEFAULT_TIME_ZONE = 'Asia/Kolkata';
+const MAINTENANCE_MS = 30_000;
+
+export async function startHub(options: HubOptions): Promise<Hub> {
+  const seats = options.seats ?? DEFAULT_SEATS;
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const log = options.log ?? ((line: string) => console.error(line));
+  const logErr = (msg: string, err?: unknown) => log(err ? `${msg}: ${err instanceof Error ? err.stack ?? err.message : String(err)}` : msg);
+  if (!Number.isInteger(seats) || seats < 1 || seats > 1000) throw new Error('seats must be a whole number from 1 to 1000');
+  assertTimeZone(timeZone);
+  const distinct = new Set(Object.values(options.keys));
+  if (distinct.size !== 3 || [...distinct].some((k) => !k)) throw new Error('the operator, supervisor and wall keys must be set and all different');
+
+  mkdirSync(options.dataDir, { recursive: true });
+  const unlock = lockDataDir(options.dataDir);
+  const dbFile = join(options.dataDir, 'hub.sqlite');
+  let db: Db | undefined;
+  let reader: Db | undefined;
+  try {
+    db = await Db.open(dbFile);
+    await applyPragmas(db);
+    await migrate(db);
+    if (options.initialTotal !== undefined) {
+      if (!Number.isInteger(options.initialTotal) || options.initialTotal < 0) throw new Error('initial total must be a whole number, 0 or more');
+      await db.run("INSERT INTO meta (key, value) VALUES ('initial_total', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [String(options.initialTotal)]);
+    }
+    reader = await Db.open(dbFile, sqlite3.OPEN_READONLY);
+    await reader.exec('PRAGMA busy_timeout = 5000');
+  } catch (err) {
+    await reader?.close().catch(() => undefined);
+    await db?.close().catch(() => undefined);
+    unlock();
+    throw err;
+  }
+
+  const state = await loadState(db, seats, timeZone, new Date());
+  let publish: ReturnType<typeof broadcaster> = () => undefined;
+  const writer = new Writer(db, state, (changes) => publish(changes), logErr);
+  const parts: HubParts = { writer, reader, seats, timeZone, categories: () => DEFAULT_CATEGORIES };
+
+  // Seats that were online when the hub stopped are offline now; say so in the log of changes.
+  await writer.write(async (tx) => {
+    for (const seat of tx.state.seats.values()) {
+      if (seat.state !== 'offline') {
+        const resumeState = seat.state === 'on_call' ? undefined : seat.state;
+        await putSeat(tx, withState(seat, 'offline', tx.now, resumeState ? { resumeState } : {}));
+      }
+    }
+  });
+
+  const http = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthz') {
+      send(res, 200, 'application/json', JSON.stringify({ ok: true, seq: writer.state.seq }));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed\n');
+      return;
+    }
+    if (!options.rendererDir) {
+      send(res, 404, 'text/plain; charset=utf-8', 'This hub serves no consoles.\n');
+      return;
+    }
+    serveStatic(options.rendererDir, req, res);
+  });
+
+  const io = new Server(http, {
+    // Larger than the 64 KiB a message may be, so that an oversized request is answered
+    // with `too_large` instead of a dropped connection; past this Socket.IO closes the socket.
+    maxHttpBufferSize: 1_000_000,
+    serveClient: false,
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+  });
+  publish = broadcaster(io);
+  let closing = false;
+  const seatSockets = new Map<number, string>();
+
+  io.use((socket, next) => {
+    const admitted = admit(options.keys, seats, socket.handshake.auth);
+    if (admitted instanceof Error) return next(admitted);
+    (socket.data as { admitted: Admitted }).admitted = admitted;
+    next();
+  });
+
+  io.on('connection', (socket) => {
+    const caller = callerOf(socket);
+    const { since } = (socket.data as { admitted: Admitted }).admitted;
+    attachHandlers(socket, parts, caller, options.rateLimit ?? DEFAULT_RATE_LIMIT, logErr);
+    const seat = caller.seat;
+    if (seat !== undefined) {
+      const previous = seatSockets.get(seat);
+      seatSockets.set(seat, socket.id);
+      if (previous) {
+        const old = io.sockets.sockets.get(previous);
+        old?.emit('seat:revoked', { seat, reason: 'this seat was signed in on another window' });
+        old?.disconnect(true);
+      }
+      seatOnline(parts, seat, caller.name).catch((err) => logErr(`seat ${seat} could not come online`, err));
+      socket.on('disconnect', () => {
+        if (seatSockets.get(seat) !== socket.id) return; // taken over: the seat is still online
+        seatSockets.delete(seat);
+        if (!closing) seatOffline(parts, seat).catch((err) => logErr(`seat ${seat} could not go offline`, err));
+      });
+    }
+    syncClient(parts, socket, caller, since).catch((err) => {
+      logErr('could not bring a client up to date', err);
+      socket.disconnect(true);
+    });
+  });
+
+  const maintenance = setInterval(() => {
+    writer
+      .write(async (tx) => {
+        const before = tx.state.dayKey;
+        rollDay(tx.state, tx.now, timeZone);
+        if (before !== tx.state.dayKey) io.emit('counter', counterOf(tx.state, tx.now, timeZone));
+        await pruneChanges(tx.db, tx.state.seq);
+        await tx.db.run('DELETE FROM ops WHERE at < ?', [new Date(tx.now.getTime() - 30 * 86_400_000).toISOString()]);
+      })
+      .catch((err) => logErr('maintenance failed', err));
+  }, MAINTENANCE_MS);
+  maintenance.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port ?? 0, options.host ?? '0.0.0.0', () => {
+      http.off('error', reject);
+      resolve();
+    });
+  }).catch(async (err) => {
+    clearInterval(maintenance);
+    await writer.drain();
+    await reader!.close().catch(() => undefined);
+    await db!.close().catch(() => undefined);
+    unlock();
+    throw err;
+  });
+
+  const port = (http.address() as AddressInfo).port;
+  const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
+  let closed: Promise<void> | undefined;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    keys: options.keys,
+    dbFile,
+    close: () =>
+      (closed ??= (async () => {
+        closing = true;
+        clearInterval(maintenance);
+        io.disconnectSockets(true);
+        const stopped = new Promise<void>((resolve) => io.close(() => resolve()));
+        http.closeAllConnections();
+        await stopped;
+        await writer.drain();
+        await db!.exec('PRAGMA wal_checkpoint(TRUNCATE)').catch((err) => logErr('checkpoint at shutdown failed', err));
+        await reader!.close();
+        await db!.close();
+        unlock();
+      })()),
+  };
+}

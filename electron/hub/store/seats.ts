@@ -1,0 +1,27 @@
+/** Seat presence: persisted so that a restarted hub knows names and open calls of its seats. */
+import type { Seat } from '../../../shared/protocol/seat';
+import { publicSeat, type HubState } from './state';
+import type { Tx } from './writer';
+
+type StoredSeat = HubState['seats'] extends Map<number, infer S> ? S : never;
+
+/** Writes `next` for the seat and emits `seat.updated` when anything visible changed. */
+export async function putSeat(tx: Tx, next: StoredSeat): Promise<Seat> {
+  const prev = tx.state.seats.get(next.seat);
+  tx.state.seats.set(next.seat, next);
+  await tx.db.run(
+    `INSERT INTO seats (seat, name, state, since, call_id, resume_state) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT(seat) DO UPDATE SET name = excluded.name, state = excluded.state, since = excluded.since,
+       call_id = excluded.call_id, resume_state = excluded.resume_state`,
+    [next.seat, next.name ?? null, next.state, next.since, next.callId ?? null, next.resumeState ?? null],
+  );
+  const seat = publicSeat(next);
+  if (!prev || JSON.stringify(publicSeat(prev)) !== JSON.stringify(seat)) tx.emit('seat.updated', { seat });
+  return seat;
+}
+
+/** A new state, with `since` moved only when the state itself changes. */
+export function withState(seat: StoredSeat, state: Seat['state'], now: Date, patch: Partial<StoredSeat> = {}): StoredSeat {
+  const since = seat.state === state ? seat.since : now.toISOString();
+  return { ...seat, ...patch, state, since };
+}

@@ -1,0 +1,79 @@
+/**
+ * The hub's small in-memory state: last change seq, the counters, the seats and the next
+ * ticket number. The writer works on a copy during a batch and makes it live only after the
+ * batch commits, so memory never runs ahead of disk.
+ */
+import type { Seat } from '../../../shared/protocol/seat';
+import type { Db } from '../db/connection';
+import { localDateKey, localDayStart } from '../../../shared/domain/localDay';
+
+export type HubState = {
+  seq: number;
+  initialTotal: number;
+  callsTotal: number;
+  callsToday: number;
+  /** Local date that `callsToday` counts, e.g. "2026-11-28". */
+  dayKey: string;
+  nextTicketNumber: number;
+  seats: Map<number, Seat & { resumeState?: Seat['state'] }>;
+};
+
+export function cloneState(s: HubState): HubState {
+  return { ...s, seats: new Map([...s.seats].map(([k, v]) => [k, { ...v }])) };
+}
+
+export function counterOf(s: HubState, now: Date, timeZone: string): { total: number; today: number } {
+  const today = localDateKey(now, timeZone) === s.dayKey ? s.callsToday : 0;
+  return { total: s.initialTotal + s.callsTotal, today };
+}
+
+/** Rolls `callsToday` over when local midnight has passed. */
+export function rollDay(s: HubState, now: Date, timeZone: string): void {
+  const key = localDateKey(now, timeZone);
+  if (key !== s.dayKey) {
+    s.dayKey = key;
+    s.callsToday = 0;
+  }
+}
+
+export function publicSeat(s: Seat & { resumeState?: unknown }): Seat {
+  const { resumeState: _r, ...seat } = s;
+  if (seat.callId === undefined) delete seat.callId;
+  if (seat.name === undefined) delete seat.name;
+  return seat;
+}
+
+export async function loadState(db: Db, seats: number, timeZone: string, now: Date): Promise<HubState> {
+  const seq = (await db.get<{ s: number | null }>('SELECT MAX(seq) AS s FROM changes'))?.s ?? 0;
+  const initial = await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'initial_total'");
+  const total = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM calls'))?.n ?? 0;
+  const dayStart = localDayStart(now, timeZone).toISOString();
+  const today = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM calls WHERE started_at >= ?', [dayStart]))?.n ?? 0;
+  const maxNumber = (await db.get<{ n: number | null }>('SELECT MAX(number) AS n FROM tickets'))?.n ?? 0;
+  const rows = await db.all<{ seat: number; name: string | null; state: Seat['state']; since: string; call_id: string | null; resume_state: Seat['state'] | null }>(
+    'SELECT seat, name, state, since, call_id, resume_state FROM seats',
+  );
+  const map: HubState['seats'] = new Map();
+  const nowIso = now.toISOString();
+  for (let n = 1; n <= seats; n++) map.set(n, { seat: n, state: 'offline', since: nowIso });
+  for (const r of rows) {
+    if (r.seat < 1 || r.seat > seats) continue;
+    map.set(r.seat, {
+      seat: r.seat,
+      state: r.state,
+      since: r.since,
+      ...(r.name ? { name: r.name } : {}),
+      ...(r.call_id ? { callId: r.call_id } : {}),
+      ...(r.resume_state ? { resumeState: r.resume_state } : {}),
+    });
+  }
+  return {
+    seq,
+    initialTotal: initial ? Number(initial.value) : 0,
+    callsTotal: total,
+    callsToday: today,
+    dayKey: localDateKey(now, timeZone),
+    nextTicketNumber: maxNumber + 1,
+    seats: map,
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * The one writer. Every mutation of the hub goes through this queue and runs inside a
+ * transaction on the single write connection. Operations that queue up while a commit is
+ * being fsynced are applied together in the next transaction (group commit): each one in its
+ * own SAVEPOINT, so one failing operation rolls back alone, and all are acknowledged only
+ * after their COMMIT returns. The changes a batch made are broadcast right after its commit,
+ * in seq order, before the next job runs; jobs that read a consistent state (snapshots,
+ * catch-up) run between batches, which is what makes "snapshot, then every later change"
+ * gap-free for a connecting client.
+ */
+import type { Change, ChangeData, ChangeType } from '../../../shared/protocol/change';
+import type { Db } from '../db/connection';
+import { OpError } from '../errors';
+import { cloneState, type HubState } from './state';
+
+export type Tx = {
+  db: Db;
+  state: HubState;
+  now: Date;
+  /** Appends a change to the log; it is broadcast once the batch commits. */
+  emit<K extends ChangeType>(type: K, data: ChangeData[K]): void;
+};
+
+type OpJob = { kind: 'op'; run: (tx: Tx) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void };
+type ReadJob = { kind: 'read'; run: (state: HubState) => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void };
+type Job = OpJob | ReadJob;
+
+const MAX_BATCH = 256;
+
+export class Writer {
+  private queue: Job[] = [];
+  private running = false;
+  private closing = false;
+  private idle: (() => void)[] = [];
+  /** Longest time a batch took (begin to commit), for diagnostics and benchmarks. */
+  maxBatchMs = 0;
+
+  constructor(
+    readonly db: Db,
+    private live: HubState,
+    private readonly publish: (changes: Change[]) => void,
+    private readonly log: (msg: string, err?: unknown) => void,
+  ) {}
+
+  get state(): HubState {
+    return this.live;
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  /** Runs `run` in a transaction; resolves with its result once committed. */
+  write<T>(run: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.enqueue({ kind: 'op', run } as Omit<OpJob, 'resolve' | 'reject'>) as Promise<T>;
+  }
+
+  /** Runs `run` between batches: it sees exactly the committed and broadcast state. */
+  read<T>(run: (state: HubState) => T | Promise<T>): Promise<T> {
+    return this.enqueue({ kind: 'read', run } as Omit<ReadJob, 'resolve' | 'reject'>) as Promise<T>;
+  }
+
+  /** Stops taking jobs, finishes the queued ones. */
+  async drain(): Promise<void> {
+    this.closing = true;
+    if (!this.running && this.queue.length === 0) return;
+    await new Promise<void>((resolve) => this.idle.push(resolve));
+  }
+
+  private enqueue(job: Omit<Job, 'resolve' | 'reject'>): Promise<unknown> {
+    if (this.closing) return Promise.reject(new OpError('internal', 'the hub is shutting down; try again in a moment'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ ...job, resolve, reject } as Job);
+      if (!this.running) void this.pump();
+    });
+  }
+
+  private async pump(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.queue.length > 0) {
+        const head = this.queue[0]!;
+        if (head.kind === 'read') {
+          this.queue.shift();
+          try {
+            head.resolve(await head.run(this.live));
+          } catch (err) {
+            head.reject(err);
+          }
+          continue;
+        }
+        let n = 0;
+        while (n < this.queue.length && n < MAX_BATCH && this.queue[n]!.kind === 'op') n++;
+        await this.runBatch(this.queue.splice(0, n) as OpJob[]);
+      }
+    } finally {
+      this.running = false;
+      if (this.queue.length === 0) for (const done of this.idle.splice(0)) done();
+    }
+  }
+
+  private async runBatch(jobs: OpJob[]): Promise<void> {
+    const started = Date.now();
+    const working = cloneState(this.live);
+    const outcomes: { ok: boolean; value: unknown; changes: Change[] }[] = [];
+    try {
+      await this.db.exec('BEGIN IMMEDIATE');
+    } catch (err) {
+      for (const job of jobs) job.reject(err);
+      return;
+    }
+    for (const job of jobs) {
+      const before = cloneState(working);
+      const changes: Change[] = [];
+      const pendingInserts: Promise<unknown>[] = [];
+      const now = new Date();
+      const tx: Tx = {
+        db: this.db,
+        state: working,
+        now,
+        emit: (type, data) => {
+          const seq = ++working.seq;
+          const at = now.toISOString();
+          changes.push({ seq, type, data, at } as Change);
+          pendingInserts.push(this.db.run('INSERT INTO changes (seq, type, data, at) VALUES (?, ?, ?, ?)', [seq, type, JSON.stringify(data), at]));
+        },
+      };
+      try {
+        await this.db.exec('SAVEPOINT op');
+        const value = await job.run(tx);
+        await Promise.all(pendingInserts);
+        await this.db.exec('RELEASE op');
+        outcomes.push({ ok: true, value, changes });
+      } catch (err) {
+        await Promise.allSettled(pendingInserts);
+        try {
+          await this.db.exec('ROLLBACK TO op; RELEASE op');
+        } catch (rollbackErr) {
+          this.log('rollback of one operation failed', rollbackErr);
+        }
+        restore(working, before);
+        outcomes.push({ ok: false, value: err, changes: [] });
+      }
+    }
+    try {
+      await this.db.exec('COMMIT');
+    } catch (err) {
+      // Nothing of this batch reached the disk: every operation fails and memory stays as it was.
+      this.log('commit failed; the batch was rolled back', err);
+      await this.db.exec('ROLLBACK').catch(() => undefined);
+      for (const job of jobs) job.reject(err);
+      return;
+    }
+    this.live = working;
+    this.maxBatchMs = Math.max(this.maxBatchMs, Date.now() - started);
+    const all = outcomes.flatMap((o) => o.changes);
+    if (all.length > 0) {
+      try {
+        this.publish(all);
+      } catch (err) {
+        this.log('broadcast failed', err);
+      }
+    }
+    jobs.forEach((job, i) => {
+      const o = outcomes[i]!;
+      if (o.ok) job.resolve(o.value);
+      else job.reject(o.value);
+    });
+  }
+}
+
+function restore(target: HubState, from: HubState): void {
+  Object.assign(target, from);
+}
