@@ -20,10 +20,12 @@ const USAGE = `Usage: npm run hub -- --port PORT --data DIR [--seats N] [--initi
   --tz             time zone for "calls today" (default ${DEFAULT_TIME_ZONE})
 Keys come from HUB_OPERATOR_KEY, HUB_SUPERVISOR_KEY, HUB_WALL_KEY or DIR/hub.json.`;
 
+class UsageError extends Error {}
+
 function wholeNumber(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min) throw new Error(`--${name} must be a whole number, at least ${min} (got "${value}")`);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number, at least ${min} (got "${value}")`);
   return n;
 }
 
@@ -36,24 +38,30 @@ function rendererDir(): string | undefined {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string' },
-      data: { type: 'string' },
-      seats: { type: 'string' },
-      'initial-total': { type: 'string' },
-      host: { type: 'string' },
-      tz: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        port: { type: 'string' },
+        data: { type: 'string' },
+        seats: { type: 'string' },
+        'initial-total': { type: 'string' },
+        host: { type: 'string' },
+        tz: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+        strict: true,
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values } = parsed;
   if (values.help) {
     console.log(USAGE);
     return;
   }
   const port = wholeNumber('port', values.port, 0) ?? 4950;
-  if (port > 65535) throw new Error('--port must be at most 65535');
+  if (port > 65535) throw new UsageError('--port must be at most 65535');
   const dataDir = resolve(values.data ?? '.data/hub');
   const seats = wholeNumber('seats', values.seats, 1);
   const initialTotal = wholeNumber('initial-total', values['initial-total'], 0);
@@ -98,10 +106,29 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  watchParent(() => stop('the command that started the hub is gone'));
+}
+
+/**
+ * `npm run hub` puts npm between a supervisor (a service manager, a terminal, a test) and the
+ * hub. If that parent is killed outright, the hub would run on, orphaned, holding the port and
+ * the data folder; instead it shuts down cleanly. A hub started directly by init (ppid 1) is
+ * left alone.
+ */
+function watchParent(onGone: () => void): void {
+  const parent = process.ppid;
+  if (parent <= 1) return;
+  const timer = setInterval(() => {
+    if (process.ppid !== parent) {
+      clearInterval(timer);
+      onGone();
+    }
+  }, 500);
+  timer.unref();
 }
 
 main().catch((err: unknown) => {
   console.error(`hub: ${err instanceof Error ? err.message : String(err)}`);
-  if (!(err instanceof Error) || !/^--|must be|another hub|schema version|not valid JSON|EADDRINUSE/.test(err.message)) console.error(USAGE);
+  if (err instanceof UsageError) console.error(USAGE);
   process.exitCode = 1;
 });

@@ -50,6 +50,30 @@ export type Hub = {
 };
 
 export const DEFAULT_SEATS = 40;
+
+/** Listens, retrying a port still held by a hub that is shutting down for a few seconds. */
+async function listen(http: import('node:http').Server, port: number, host: string, waitMs = 10_000): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      await new Promise<void>((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(port, host, () => {
+          http.off('error', reject);
+          resolve();
+        });
+      });
+      return;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'EADDRINUSE' || port === 0 || Date.now() > deadline) {
+        if (code === 'EADDRINUSE') throw new Error(`port ${port} is already in use on ${host}: is another hub running? Stop it or choose another --port`, { cause: err });
+        throw err;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
 export const DEFAULT_TIME_ZONE = 'Asia/Kolkata';
 const MAINTENANCE_MS = 30_000;
 
@@ -64,7 +88,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   if (distinct.size !== 3 || [...distinct].some((k) => !k)) throw new Error('the operator, supervisor and wall keys must be set and all different');
 
   mkdirSync(options.dataDir, { recursive: true });
-  const unlock = lockDataDir(options.dataDir);
+  const unlock = await lockDataDir(options.dataDir);
   const dbFile = join(options.dataDir, 'hub.sqlite');
   let db: Db | undefined;
   let reader: Db | undefined;
@@ -175,13 +199,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   }, MAINTENANCE_MS);
   maintenance.unref();
 
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(options.port ?? 0, options.host ?? '0.0.0.0', () => {
-      http.off('error', reject);
-      resolve();
-    });
-  }).catch(async (err) => {
+  await listen(http, options.port ?? 0, options.host ?? '0.0.0.0').catch(async (err) => {
     clearInterval(maintenance);
     await writer.drain();
     await reader!.close().catch(() => undefined);

@@ -21,7 +21,23 @@ function alive(pid: number): boolean {
   }
 }
 
-export function lockDataDir(dir: string): () => void {
+/**
+ * Takes the data folder's lock. A hub that is still shutting down (for example the one a
+ * restart replaces) is given `waitMs` to finish before this one gives up.
+ */
+export async function lockDataDir(dir: string, waitMs = 10_000): Promise<() => void> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return tryLock(dir);
+    } catch (err) {
+      if (!(err instanceof DataDirLockedError) || Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+function tryLock(dir: string): () => void {
   const file = join(dir, 'hub.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
