@@ -50,7 +50,7 @@ async function main(): Promise<void> {
         tz: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-        strict: true,
+      strict: true,
     });
   } catch (err) {
     throw new UsageError((err as Error).message);

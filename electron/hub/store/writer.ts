@@ -34,6 +34,8 @@ export class Writer {
   private idle: (() => void)[] = [];
   /** Longest time a batch took (begin to commit), for diagnostics and benchmarks. */
   maxBatchMs = 0;
+  /** Transactions committed, for diagnostics and benchmarks. */
+  batches = 0;
 
   constructor(
     readonly db: Db,
@@ -71,12 +73,16 @@ export class Writer {
     if (this.closing) return Promise.reject(new OpError('internal', 'the hub is shutting down; try again in a moment'));
     return new Promise((resolve, reject) => {
       this.queue.push({ ...job, resolve, reject } as Job);
-      if (!this.running) void this.pump();
+      if (!this.running) {
+        // Start on the next turn of the event loop, so that requests arriving together
+        // (one burst of socket packets) share one transaction and one fsync.
+        this.running = true;
+        setImmediate(() => void this.pump());
+      }
     });
   }
 
   private async pump(): Promise<void> {
-    this.running = true;
     try {
       while (this.queue.length > 0) {
         const head = this.queue[0]!;
@@ -152,6 +158,7 @@ export class Writer {
       return;
     }
     this.live = working;
+    this.batches += 1;
     this.maxBatchMs = Math.max(this.maxBatchMs, Date.now() - started);
     const all = outcomes.flatMap((o) => o.changes);
     if (all.length > 0) {

@@ -1,0 +1,51 @@
+/** Wires the hub client to the real browser: socket.io-client, localStorage and the online/offline events. */
+import { io } from 'socket.io-client';
+import { HubClient, type AuthPayload, type HubSocket } from './client';
+import { browserStore, type KeyValueStore, newId, readJson } from './storage';
+
+export const CLIENT_ID_KEY = 'hcr.clientId';
+
+/** One id per browser profile, kept forever: the hub scopes opIds by it. */
+export function clientId(store: KeyValueStore = browserStore()): string {
+  const existing = store.getItem(CLIENT_ID_KEY);
+  if (existing) return existing;
+  const id = newId();
+  store.setItem(CLIENT_ID_KEY, id);
+  return id;
+}
+
+export function browserNetwork() {
+  return {
+    online: () => navigator.onLine,
+    subscribe(fn: (online: boolean) => void) {
+      const on = () => fn(true);
+      const off = () => fn(false);
+      window.addEventListener('online', on);
+      window.addEventListener('offline', off);
+      return () => {
+        window.removeEventListener('online', on);
+        window.removeEventListener('offline', off);
+      };
+    },
+  };
+}
+
+export function createBrowserClient(auth: Omit<AuthPayload, 'clientId'>, opts: { readOnly?: boolean } = {}): HubClient {
+  const storage = browserStore();
+  return new HubClient({
+    url: window.location.origin,
+    auth: { ...auth, clientId: clientId(storage) },
+    storage,
+    readOnly: opts.readOnly ?? false,
+    network: browserNetwork(),
+    connect: (url, authFn) =>
+      io(url, {
+        auth: authFn,
+        autoConnect: false,
+        reconnectionDelay: 500,
+        reconnectionDelayMax: 5000,
+      }) as unknown as HubSocket,
+  });
+}
+
+export { readJson };

@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../../shared/protocol';
+import { type AuthPayload, HubClient, type HubSocket } from './client';
+import { memoryStore } from './storage';
+import { ticket } from './testing';
+
+type Handler = (...args: unknown[]) => void;
+
+/** A socket that records what is sent and lets the test play the hub. */
+class FakeSocket implements HubSocket {
+  connected = false;
+  active = true;
+  handlers = new Map<string, Handler[]>();
+  sent: { event: string; payload: Record<string, unknown>; ack: Handler }[] = [];
+  connects = 0;
+  constructor(private readonly auth: (cb: (d: object) => void) => void) {}
+  on(event: string, fn: Handler) {
+    this.handlers.set(event, [...(this.handlers.get(event) ?? []), fn]);
+    return this;
+  }
+  emit(event: string, ...args: unknown[]) {
+    this.sent.push({ event, payload: args[0] as Record<string, unknown>, ack: args[1] as Handler });
+    return this;
+  }
+  lastAuth: AuthPayload | null = null;
+  connect() {
+    this.connects += 1;
+    this.auth((d) => (this.lastAuth = d as AuthPayload));
+    return this;
+  }
+  disconnect() {
+    if (this.connected) {
+      this.connected = false;
+      this.fire('disconnect', 'io client disconnect');
+    }
+    return this;
+  }
+  fire(event: string, ...args: unknown[]) {
+    for (const h of this.handlers.get(event) ?? []) h(...args);
+  }
+  open(snapshot?: Snapshot) {
+    this.connected = true;
+    this.fire('connect');
+    if (snapshot) this.fire('snapshot', snapshot);
+  }
+  drop() {
+    this.connected = false;
+    this.fire('disconnect', 'transport close');
+  }
+}
+
+const SNAP: Snapshot = {
+  seq: 1,
+  counter: { total: 100, today: 1 },
+  seats: [{ seat: 3, state: 'ready', since: '2026-11-28T09:00:00.000Z' }],
+  tickets: [ticket(1)],
+  serverTime: '2026-11-28T10:00:00.000Z',
+};
+
+function setup(store = memoryStore()) {
+  let socket!: FakeSocket;
+  let n = 0;
+  const client = new HubClient({
+    url: 'http://hub',
+    auth: { key: 'k', clientId: 'client-1', seat: 3, name: 'Asha' },
+    storage: store,
+    connect: (_url, auth) => (socket = new FakeSocket(auth)),
+    newId: () => `op${++n}`,
+    ackTimeoutMs: 50,
+    retryDelayMs: () => 1,
+  });
+  client.start();
+  return { client, socket: () => socket, store };
+}
+
+const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+
+describe('hub client', () => {
+  it('handles a whole call offline, then sends it in order with the callId filled in', async () => {
+    const { client, socket } = setup();
+    client.startCall('98765 43210');
+    expect(client.getView().call).toMatchObject({ startOp: 'op1', synced: false });
+    expect(client.getView().seatState).toMatchObject({ state: 'on_call', synced: false });
+    client.createTicket({ phone: '9876543210', category: 'food_ration', description: 'No ration for 3 days' });
+    expect(client.getView().ops).toHaveLength(2);
+    client.endCall('ticket_raised');
+    expect(client.getView().call).toBeNull();
+    expect(client.getView().seatState.state).toBe('wrap_up');
+
+    const s = socket();
+    s.open(SNAP);
+    expect(s.sent.map((x) => x.event)).toEqual(['call:start']);
+    s.sent[0]!.ack({ ok: true, call: { id: 'call-1', seat: 3, startedAt: '2026-11-28T10:00:01.000Z' }, counter: { total: 101, today: 2 } });
+    expect(s.sent[1]!.event).toBe('ticket:create');
+    expect((s.sent[1]!.payload.ticket as Record<string, unknown>).callId).toBe('call-1');
+    s.sent[1]!.ack({ ok: true, ticket: ticket(2, { id: 'tk-2' }) });
+    expect(s.sent[2]!.payload).toEqual({ opId: 'op3', callId: 'call-1', disposition: 'ticket_raised', ticketId: 'tk-2' });
+    s.sent[2]!.ack({ ok: true, call: { id: 'call-1', seat: 3, startedAt: '2026-11-28T10:00:01.000Z', endedAt: '2026-11-28T10:01:00.000Z' } });
+    expect(client.getView().ops).toHaveLength(0);
+    expect(client.getView().hub.counter.total).toBe(101);
+    expect(client.getView().hub.tickets.get('tk-2')).toBeDefined();
+  });
+
+  it('resends the same op with the same opId after a timeout and after a reconnect', async () => {
+    const { client, socket } = setup();
+    const s = socket();
+    s.open(SNAP);
+    client.setSeat('break');
+    expect(s.sent).toHaveLength(1);
+    await tick(80);
+    expect(s.sent.map((x) => x.payload.opId)).toEqual(['op1', 'op1']);
+    s.drop();
+    s.open();
+    expect(s.sent.map((x) => x.payload.opId)).toEqual(['op1', 'op1', 'op1']);
+    // A late ack of an earlier attempt is ignored; the current one counts.
+    s.sent[0]!.ack({ ok: true, seat: { seat: 3, state: 'break', since: '2026-11-28T10:00:00.000Z' } });
+    expect(client.getView().ops).toHaveLength(1);
+    s.sent[2]!.ack({ ok: true, seat: { seat: 3, state: 'break', since: '2026-11-28T10:00:00.000Z' } });
+    await tick();
+    expect(client.getView().ops).toHaveLength(0);
+    expect(client.getView().seatState).toMatchObject({ state: 'break', synced: true });
+  });
+
+  it('keeps unsent ops across a reload', () => {
+    const store = memoryStore();
+    const first = setup(store);
+    first.client.createTicket({ phone: '9876543210', category: 'other', description: 'Call back tomorrow' });
+    first.client.stop();
+    const second = setup(store);
+    expect(second.client.getView().ops.map((o) => o.name)).toEqual(['ticket:create']);
+    second.socket().open(SNAP);
+    expect(second.socket().sent[0]!.payload.opId).toBe('op1');
+  });
+
+  it('reconnects with `since` when it sees a gap in seq', () => {
+    const { client, socket } = setup();
+    const s = socket();
+    s.open(SNAP);
+    s.fire('change', { seq: 2, type: 'ticket.created', data: { ticket: ticket(2) } });
+    expect(client.getView().hub.seq).toBe(2);
+    s.fire('change', { seq: 4, type: 'ticket.created', data: { ticket: ticket(4) } });
+    expect(client.getView().hub.seq).toBe(2);
+    expect(s.lastAuth?.since).toBe(2);
+    expect(client.getView().connection).toBe('reconnecting');
+  });
+
+  it('marks tickets raised by other seats as new', () => {
+    const { client, socket } = setup();
+    const s = socket();
+    s.open(SNAP);
+    s.fire('change', { seq: 2, type: 'ticket.created', data: { ticket: ticket(2, { seat: 9 }) } });
+    s.fire('change', { seq: 3, type: 'ticket.created', data: { ticket: ticket(3, { seat: 3 }) } });
+    expect(client.getView().marks.get('t2')).toBe('new');
+    expect(client.getView().marks.has('t3')).toBe(false);
+    client.markSeen('t2');
+    expect(client.getView().marks.size).toBe(0);
+  });
+
+  it('surfaces a conflict with the current ticket and keeps it until dismissed', () => {
+    const { client, socket } = setup();
+    const s = socket();
+    s.open(SNAP);
+    const seen: string[] = [];
+    client.onProblem((p) => seen.push(p.error.code));
+    client.updateTicket('t1', 1, { status: 'resolved' });
+    s.sent[0]!.ack({ ok: false, error: { code: 'conflict', message: 'stale' }, ticket: ticket(1, { version: 2, priority: 'urgent' }) });
+    expect(seen).toEqual(['conflict']);
+    expect(client.getView().problems[0]!.current?.version).toBe(2);
+    expect(client.getView().hub.tickets.get('t1')!.version).toBe(2);
+    client.dismissProblem('op1');
+    expect(client.getView().problems).toHaveLength(0);
+  });
+
+  it('says when the hub refuses the key', () => {
+    const { client, socket } = setup();
+    const s = socket();
+    s.active = false;
+    s.fire('connect_error', new Error('unauthorized'));
+    expect(client.getView()).toMatchObject({ connection: 'refused', refusal: 'unauthorized' });
+  });
+
+  it('stops on a takeover and connects again when asked', () => {
+    const { client, socket } = setup();
+    const s = socket();
+    s.open(SNAP);
+    s.fire('seat:revoked', { seat: 3, reason: 'taken over' });
+    expect(client.getView().connection).toBe('revoked');
+    const before = s.connects;
+    client.reclaim();
+    expect(s.connects).toBe(before + 1);
+  });
+
+  it('shows the call the hub says this seat is on, after a reload', () => {
+    const { client, socket } = setup();
+    socket().open({ ...SNAP, seats: [{ seat: 3, state: 'on_call', since: '2026-11-28T09:59:00.000Z', callId: 'c9' }] });
+    expect(client.getView().call).toMatchObject({ callId: 'c9', startedAt: '2026-11-28T09:59:00.000Z', synced: true });
+  });
+});

@@ -1,0 +1,531 @@
+/**
+ * The hub client: one Socket.IO connection, the hub state it keeps current, and the outbox it
+ * drains. No React and no DOM here beyond what is injected, so the ordering and retry rules
+ * are tested with a fake socket. Screens read `getView()` and subscribe to changes.
+ */
+import type {
+  Ack,
+  Call,
+  CallerLookupResult,
+  Change,
+  Counter,
+  MutationName,
+  NewTicket,
+  ProtocolError,
+  Requests,
+  Seat,
+  Snapshot,
+  Ticket,
+  TicketPatch,
+  TicketsSearchRequest,
+} from '../../../shared/protocol';
+import type { Disposition, SettableSeatState } from '../../../shared/domain/vocabulary';
+import { applyChange, applySnapshot, emptyHubState, type HubState, mergeTickets } from './hubState';
+import { type OpRef, Outbox, type Problem, type QueuedOp } from './outbox';
+import { type KeyValueStore, readJson } from './storage';
+import { type AckedStart, type CurrentCall, currentCall, effectiveSeatState, isLocalTicketId, LOCAL_TICKET_PREFIX } from './view';
+import type { z } from 'zod';
+
+/** The few members of a socket.io-client Socket the client uses. */
+export interface HubSocket {
+  readonly connected: boolean;
+  /** False once the hub refused the connection: no automatic retry follows. */
+  readonly active: boolean;
+  on(event: string, fn: (...args: never[]) => void): unknown;
+  emit(event: string, ...args: unknown[]): unknown;
+  connect(): unknown;
+  disconnect(): unknown;
+}
+
+export type AuthPayload = { key: string; clientId: string; seat?: number; name?: string; since?: number; protocol?: number };
+export type SocketFactory = (url: string, auth: (cb: (data: object) => void) => void) => HubSocket;
+
+export type ConnectionState =
+  | 'connecting'
+  | 'connected'
+  | 'reconnecting'
+  /** The browser says the network is gone. */
+  | 'offline'
+  /** Another window took this seat. */
+  | 'revoked'
+  /** The hub refused the handshake; `refusal` says why (unauthorized, invalid, outdated…). */
+  | 'refused';
+
+export interface ClientView {
+  connection: ConnectionState;
+  refusal?: string;
+  /** When the connection was last lost (local clock), while not connected. */
+  disconnectedSince?: number;
+  /** True once a snapshot has arrived: the screens show real numbers. */
+  ready: boolean;
+  hub: HubState;
+  ops: readonly QueuedOp[];
+  problems: readonly Problem[];
+  seat?: number;
+  name?: string;
+  call: CurrentCall | null;
+  seatState: ReturnType<typeof effectiveSeatState>;
+  /** The ticket raised during the current call, for the disposition and `call:end`. */
+  callTicket: CallTicket | null;
+  /** Ticket ids created or changed by others since this client saw them. */
+  marks: ReadonlyMap<string, 'new' | 'changed'>;
+  revokedAt?: number;
+}
+
+export interface CallTicket {
+  ticketId?: string;
+  ticketOp?: string;
+}
+
+export interface ClientOptions {
+  url: string;
+  auth: AuthPayload;
+  storage: KeyValueStore;
+  connect: SocketFactory;
+  /** Read-only clients (the wall) have no outbox. */
+  readOnly?: boolean;
+  ackTimeoutMs?: number;
+  now?: () => Date;
+  newId?: () => string;
+  /** Reports whether the browser thinks it is online, and when that changes. */
+  network?: { online(): boolean; subscribe(fn: (online: boolean) => void): () => void };
+  /** Backoff for retryable failures, by attempt number. */
+  retryDelayMs?: (attempt: number) => number;
+}
+
+export type RequestResult<T extends object> = Ack<T> | { ok: false; error: { code: 'offline' | 'timeout'; message: string } };
+
+interface SessionExtras {
+  callTicket: CallTicket | null;
+  acked: AckedStart | null;
+}
+
+const GAP_RETRY_WINDOW_MS = 10_000;
+
+export class HubClient {
+  private socket: HubSocket | null = null;
+  private hub: HubState = emptyHubState();
+  private readonly outbox: Outbox | null;
+  private connection: ConnectionState = 'connecting';
+  private refusal: string | undefined;
+  private disconnectedSince: number | undefined = undefined;
+  private revokedAt: number | undefined;
+  private ready = false;
+  private inFlight: { opId: string; token: number } | null = null;
+  private attemptToken = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private extras: SessionExtras;
+  private marks = new Map<string, 'new' | 'changed'>();
+  private listeners = new Set<() => void>();
+  private problemListeners = new Set<(p: Problem) => void>();
+  private view: ClientView | null = null;
+  private notifyQueued = false;
+  private forceSnapshot = false;
+  private gapResyncs: number[] = [];
+  private stopNetwork: (() => void) | null = null;
+  private stopped = false;
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+  private readonly ackTimeoutMs: number;
+  private readonly extrasKey: string;
+
+  constructor(private readonly opts: ClientOptions) {
+    this.now = opts.now ?? (() => new Date());
+    this.newId = opts.newId ?? (() => crypto.randomUUID());
+    this.ackTimeoutMs = opts.ackTimeoutMs ?? 10_000;
+    // opIds are scoped by clientId on the hub and ops act as a seat: one outbox per seat.
+    const scope = opts.auth.seat === undefined ? 'ro' : `seat-${opts.auth.seat}`;
+    this.outbox = opts.readOnly ? null : new Outbox(opts.storage, `hcr.outbox.${scope}`, this.now);
+    this.extrasKey = `hcr.call.${scope}`;
+    this.extras = readJson<SessionExtras>(opts.storage, this.extrasKey) ?? { callTicket: null, acked: null };
+  }
+
+  // ---- lifecycle -------------------------------------------------------------------------
+
+  start(): void {
+    this.stopped = false;
+    if (this.opts.network) {
+      this.stopNetwork = this.opts.network.subscribe((online) => this.onNetwork(online));
+    }
+    const socket = this.opts.connect(this.opts.url, (cb) => cb(this.handshake()));
+    this.socket = socket;
+    socket.on('connect', () => this.onConnect());
+    socket.on('disconnect', ((reason: string) => this.onDisconnect(reason)) as never);
+    socket.on('connect_error', ((err: Error) => this.onConnectError(err)) as never);
+    socket.on('snapshot', ((s: Snapshot) => this.onSnapshot(s)) as never);
+    socket.on('change', ((c: Change) => this.onChange(c)) as never);
+    socket.on('seat:revoked', (() => this.onRevoked()) as never);
+    if (this.opts.network && !this.opts.network.online()) this.setConnection('offline');
+    socket.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.stopNetwork?.();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.socket?.disconnect();
+    this.inFlight = null;
+  }
+
+  /** After a takeover: connect again and so take the seat back. */
+  reclaim(): void {
+    this.revokedAt = undefined;
+    this.setConnection('connecting');
+    this.socket?.connect();
+  }
+
+  private handshake(): AuthPayload {
+    const a: AuthPayload = { ...this.opts.auth, protocol: 1 };
+    if (this.hub.seq !== null && !this.forceSnapshot) a.since = this.hub.seq;
+    else delete a.since;
+    this.forceSnapshot = false;
+    return a;
+  }
+
+  private onNetwork(online: boolean): void {
+    if (this.stopped || !this.socket) return;
+    if (!online) {
+      // Do not wait for heartbeats to notice: the browser knows the cable is out.
+      this.socket.disconnect();
+      this.setConnection('offline');
+    } else if (this.connection === 'offline') {
+      this.setConnection('reconnecting');
+      this.socket.connect();
+    }
+  }
+
+  private onConnect(): void {
+    this.refusal = undefined;
+    this.disconnectedSince = undefined;
+    this.setConnection('connected');
+    this.pump();
+  }
+
+  private onDisconnect(reason: string): void {
+    this.inFlight = null;
+    this.disconnectedSince ??= this.now().getTime();
+    if (this.connection === 'revoked' || this.connection === 'offline' || this.stopped) {
+      this.changed();
+      return;
+    }
+    if (reason === 'io server disconnect' || reason === 'io client disconnect') {
+      // The hub closed this socket on purpose (or we did, to resync): ask again.
+      if (reason === 'io server disconnect') this.socket?.connect();
+    }
+    this.setConnection('reconnecting');
+  }
+
+  private onConnectError(err: Error): void {
+    this.disconnectedSince ??= this.now().getTime();
+    if (this.socket && !this.socket.active) {
+      this.refusal = err.message || 'unauthorized';
+      this.setConnection('refused');
+      return;
+    }
+    if (this.connection !== 'offline') this.setConnection('reconnecting');
+  }
+
+  private onRevoked(): void {
+    this.revokedAt = this.now().getTime();
+    this.setConnection('revoked');
+    this.socket?.disconnect();
+  }
+
+  private setConnection(c: ConnectionState): void {
+    this.connection = c;
+    this.changed();
+  }
+
+  // ---- incoming state --------------------------------------------------------------------
+
+  private onSnapshot(s: Snapshot): void {
+    this.hub = applySnapshot(this.hub, s, this.now());
+    this.ready = true;
+    this.changed();
+  }
+
+  private onChange(c: Change): void {
+    const out = applyChange(this.hub, c, this.now());
+    if (out.kind === 'duplicate') return;
+    if (out.kind === 'gap') {
+      this.resync();
+      return;
+    }
+    this.hub = out.state;
+    this.markChange(c);
+    this.changed();
+  }
+
+  private markChange(c: Change): void {
+    if (c.type !== 'ticket.created' && c.type !== 'ticket.updated') return;
+    const t = c.data.ticket;
+    if (this.opts.auth.seat !== undefined && t.seat === this.opts.auth.seat && c.type === 'ticket.created') return;
+    if (c.type === 'ticket.created') this.marks.set(t.id, 'new');
+    else if (this.marks.get(t.id) !== 'new') this.marks.set(t.id, 'changed');
+  }
+
+  /** The operator has looked at the ticket: it is no longer new or changed for them. */
+  markSeen(id: string): void {
+    if (this.marks.delete(id)) this.changed();
+  }
+
+  /** Reconnects asking for the changes since the last applied seq; a repeat gap asks for a snapshot. */
+  private resync(): void {
+    const t = this.now().getTime();
+    this.gapResyncs = this.gapResyncs.filter((x) => t - x < GAP_RETRY_WINDOW_MS);
+    this.gapResyncs.push(t);
+    if (this.gapResyncs.length > 2) this.forceSnapshot = true;
+    this.socket?.disconnect();
+    this.setConnection('reconnecting');
+    this.socket?.connect();
+  }
+
+  // ---- view ------------------------------------------------------------------------------
+
+  subscribe(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  onProblem(fn: (p: Problem) => void): () => void {
+    this.problemListeners.add(fn);
+    return () => this.problemListeners.delete(fn);
+  }
+
+  getView = (): ClientView => {
+    if (!this.view) {
+      const ops = this.outbox?.pending() ?? [];
+      const seat = this.opts.auth.seat;
+      const v: ClientView = {
+        connection: this.connection,
+        ready: this.ready,
+        hub: this.hub,
+        ops: ops.slice(),
+        problems: this.outbox?.listProblems().slice() ?? [],
+        call: currentCall(this.hub, ops, seat, this.extras.acked),
+        seatState: effectiveSeatState(this.hub, ops, seat),
+        callTicket: this.extras.callTicket,
+        marks: new Map(this.marks),
+      };
+      if (this.refusal) v.refusal = this.refusal;
+      if (this.disconnectedSince !== undefined) v.disconnectedSince = this.disconnectedSince;
+      if (this.revokedAt !== undefined) v.revokedAt = this.revokedAt;
+      if (seat !== undefined) v.seat = seat;
+      if (this.opts.auth.name) v.name = this.opts.auth.name;
+      this.view = v;
+    }
+    return this.view;
+  };
+
+  /** Many changes in one task make one render. */
+  private changed(): void {
+    this.view = null;
+    if (this.notifyQueued) return;
+    this.notifyQueued = true;
+    queueMicrotask(() => {
+      this.notifyQueued = false;
+      for (const fn of this.listeners) fn();
+    });
+  }
+
+  // ---- outbox ----------------------------------------------------------------------------
+
+  private enqueue(name: MutationName, payload: Record<string, unknown>, refs?: OpRef[]): QueuedOp {
+    if (!this.outbox) throw new Error('this screen cannot change anything');
+    const op = this.outbox.enqueue(name, this.newId(), payload, refs);
+    this.changed();
+    this.pump();
+    return op;
+  }
+
+  private pump(): void {
+    const outbox = this.outbox;
+    const socket = this.socket;
+    if (!outbox || !socket?.connected || this.inFlight || this.retryTimer || this.stopped) return;
+    const prepared = outbox.prepareHead();
+    if (!prepared) return;
+    if ('drop' in prepared) {
+      const p = outbox.dropHead(prepared.drop);
+      if (p) this.reportProblem(p);
+      this.changed();
+      this.pump();
+      return;
+    }
+    const op = outbox.head()!;
+    const token = ++this.attemptToken;
+    this.inFlight = { opId: op.opId, token };
+    const finish = (ack: Ack<object> | 'timeout') => {
+      if (this.inFlight?.token !== token) return;
+      clearTimeout(timer);
+      this.inFlight = null;
+      this.onAck(op, ack);
+    };
+    const timer = setTimeout(() => finish('timeout'), this.ackTimeoutMs);
+    socket.emit(op.name, prepared.send, (ack: Ack<object>) => finish(ack));
+  }
+
+  private onAck(op: QueuedOp, ack: Ack<object> | 'timeout'): void {
+    const outbox = this.outbox!;
+    const out = outbox.acknowledge(op.opId, ack);
+    if (out.kind === 'done') {
+      this.absorbResult(op, ack as Record<string, unknown>);
+    } else if (out.kind === 'retry') {
+      const delay = (this.opts.retryDelayMs ?? defaultRetryDelay)(out.op.attempts);
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        this.pump();
+      }, delay);
+    } else if (out.kind === 'failed') {
+      if (out.problem.current) this.hub = mergeTickets(this.hub, [out.problem.current]);
+      this.reportProblem(out.problem);
+    }
+    this.changed();
+    this.pump();
+  }
+
+  /** Acks carry the new record: show it at once rather than wait for its change event. */
+  private absorbResult(op: QueuedOp, ack: Record<string, unknown>): void {
+    const ticket = ack.ticket as Ticket | undefined;
+    if (ticket) this.hub = mergeTickets(this.hub, [ticket]);
+    if (op.name === 'ticket:create' && ticket && this.extras.callTicket?.ticketOp === op.opId) {
+      this.saveExtras({ ...this.extras, callTicket: { ticketId: ticket.id } });
+    }
+    const call = ack.call as Call | undefined;
+    if (call) {
+      const calls = new Map(this.hub.calls);
+      calls.set(call.id, { ...calls.get(call.id), ...call });
+      this.hub = { ...this.hub, calls };
+      if (op.name === 'call:start') this.saveExtras({ ...this.extras, acked: { opId: op.opId, call } });
+    }
+    const counter = ack.counter as Counter | undefined;
+    if (counter && counter.total >= this.hub.counter.total) this.hub = { ...this.hub, counter };
+    const seat = ack.seat as Seat | undefined;
+    if (seat) {
+      const old = this.hub.seats.get(seat.seat);
+      if (!old || Date.parse(old.since) <= Date.parse(seat.since)) {
+        const seats = new Map(this.hub.seats);
+        seats.set(seat.seat, seat);
+        this.hub = { ...this.hub, seats };
+      }
+    }
+  }
+
+  private reportProblem(p: Problem): void {
+    for (const fn of this.problemListeners) fn(p);
+  }
+
+  private saveExtras(next: SessionExtras): void {
+    this.extras = next;
+    this.opts.storage.setItem(this.extrasKey, JSON.stringify(next));
+    this.changed();
+  }
+
+  dismissProblem(id: string): void {
+    this.outbox?.dismissProblem(id);
+    this.changed();
+  }
+
+  // ---- operator actions ------------------------------------------------------------------
+
+  startCall(phone?: string): QueuedOp {
+    const payload: Record<string, unknown> = {};
+    if (phone) payload.phone = phone;
+    const op = this.enqueue('call:start', payload);
+    this.saveExtras({ ...this.extras, callTicket: null });
+    return op;
+  }
+
+  endCall(disposition: Disposition): QueuedOp | null {
+    const call = this.getView().call;
+    if (!call) return null;
+    const payload: Record<string, unknown> = { disposition };
+    const refs: OpRef[] = [];
+    if (call.callId) payload.callId = call.callId;
+    else if (call.startOp) refs.push({ path: 'callId', op: call.startOp, required: true });
+    const ct = this.extras.callTicket;
+    if (ct?.ticketId) payload.ticketId = ct.ticketId;
+    else if (ct?.ticketOp) {
+      const id = this.outbox?.resolvedId(ct.ticketOp);
+      if (id) payload.ticketId = id;
+      else refs.push({ path: 'ticketId', op: ct.ticketOp, required: false });
+    }
+    const op = this.enqueue('call:end', payload, refs.length ? refs : undefined);
+    this.saveExtras({ callTicket: null, acked: null });
+    return op;
+  }
+
+  createTicket(ticket: z.input<typeof NewTicket>): QueuedOp {
+    const call = this.getView().call;
+    const body: Record<string, unknown> = { ...ticket };
+    const refs: OpRef[] = [];
+    if (call?.callId) body.callId = call.callId;
+    else if (call?.startOp) refs.push({ path: 'ticket.callId', op: call.startOp, required: false });
+    const op = this.enqueue('ticket:create', { ticket: body }, refs.length ? refs : undefined);
+    if (call) this.saveExtras({ ...this.extras, callTicket: { ticketOp: op.opId } });
+    return op;
+  }
+
+  updateTicket(id: string, version: number, patch: TicketPatch): QueuedOp {
+    return this.enqueue('ticket:update', { id, version, patch });
+  }
+
+  addNote(id: string, text: string): QueuedOp {
+    if (isLocalTicketId(id)) {
+      const createOp = id.slice(LOCAL_TICKET_PREFIX.length);
+      const real = this.outbox?.resolvedId(createOp);
+      if (real) return this.enqueue('ticket:note', { id: real, text });
+      return this.enqueue('ticket:note', { text }, [{ path: 'id', op: createOp, required: true }]);
+    }
+    return this.enqueue('ticket:note', { id, text });
+  }
+
+  setSeat(state: SettableSeatState): QueuedOp {
+    return this.enqueue('seat:set', { state });
+  }
+
+  /** The real id of a ticket created offline, once the hub has acked it. */
+  resolveTicketId(id: string): string | undefined {
+    if (!isLocalTicketId(id)) return id;
+    return this.outbox?.resolvedId(id.slice(LOCAL_TICKET_PREFIX.length));
+  }
+
+  // ---- reads (not queued: they are only useful now) -------------------------------------
+
+  request<K extends 'caller:lookup' | 'tickets:search' | 'ticket:history'>(
+    name: K,
+    payload: Requests[K][0] | TicketsSearchRequest,
+    timeoutMs = 8000,
+  ): Promise<RequestResult<Requests[K][1]>> {
+    const socket = this.socket;
+    if (!socket?.connected) return Promise.resolve({ ok: false, error: { code: 'offline', message: 'not connected' } });
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve({ ok: false, error: { code: 'timeout', message: 'no answer' } }), timeoutMs);
+      socket.emit(name, payload, (ack: Ack<Requests[K][1]>) => {
+        clearTimeout(timer);
+        if (ack.ok) {
+          const r = ack as Record<string, unknown>;
+          const found = [...((r.items as Ticket[] | undefined) ?? []), ...((r.tickets as Ticket[] | undefined) ?? [])];
+          if (r.ticket) found.push(r.ticket as Ticket);
+          if (found.length) {
+            this.hub = mergeTickets(this.hub, found);
+            this.changed();
+          }
+        }
+        resolve(ack);
+      });
+    });
+  }
+
+  lookupCaller(phone: string): Promise<RequestResult<CallerLookupResult>> {
+    return this.request('caller:lookup', { phone });
+  }
+}
+
+function defaultRetryDelay(attempt: number): number {
+  return Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
+}
+
+export function errorOf(r: { ok: boolean; error?: ProtocolError | { code: string; message: string } }): string | null {
+  return r.ok ? null : (r.error?.code ?? 'internal');
+}

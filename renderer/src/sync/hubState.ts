@@ -1,0 +1,156 @@
+/**
+ * The hub's state as this client last heard it: a snapshot plus the changes applied since.
+ * Pure data and pure functions, so that ordering rules (seq grows by exactly one) are tested
+ * without a socket. Every function returns a new state and never mutates its input, which lets
+ * React compare by reference.
+ */
+import type { Call, Change, Counter, Seat, Snapshot, Ticket } from '../../../shared/protocol';
+import { localDateKey } from '../../../shared/domain/localDay';
+
+export const HUB_TIME_ZONE = 'Asia/Kolkata';
+
+export interface HubState {
+  /** Last change applied; null until the first snapshot. */
+  seq: number | null;
+  counter: Counter;
+  /** The IST day `counter.today` belongs to, so a quiet midnight still resets "Calls today". */
+  counterDay: string | null;
+  seats: ReadonlyMap<number, Seat>;
+  tickets: ReadonlyMap<string, Ticket>;
+  /** Newest first (highest number first). Rebuilt incrementally. */
+  ticketOrder: readonly Ticket[];
+  /** Calls heard of while connected (call.started / call.ended), for timers and history. */
+  calls: ReadonlyMap<string, Call>;
+  you?: Snapshot['you'];
+  /** Hub clock minus local clock, in ms, from the last snapshot. */
+  clockOffsetMs: number;
+  truncated: boolean;
+}
+
+export function emptyHubState(): HubState {
+  return {
+    seq: null,
+    counter: { total: 0, today: 0 },
+    counterDay: null,
+    seats: new Map(),
+    tickets: new Map(),
+    ticketOrder: [],
+    calls: new Map(),
+    clockOffsetMs: 0,
+    truncated: false,
+  };
+}
+
+export function newestFirst(a: Ticket, b: Ticket): number {
+  return b.number - a.number;
+}
+
+export function applySnapshot(prev: HubState, snap: Snapshot, localNow: Date = new Date()): HubState {
+  const seats = new Map<number, Seat>();
+  for (const s of snap.seats) seats.set(s.seat, s);
+  const tickets = new Map<string, Ticket>();
+  for (const t of snap.tickets) tickets.set(t.id, t);
+  // Tickets found earlier by search stay known: the snapshot only holds recent ones.
+  for (const [id, t] of prev.tickets) if (!tickets.has(id)) tickets.set(id, t);
+  const hubNow = snap.serverTime ? new Date(snap.serverTime) : localNow;
+  const clockOffsetMs = snap.serverTime ? hubNow.getTime() - localNow.getTime() : prev.clockOffsetMs;
+  return {
+    seq: snap.seq,
+    counter: snap.counter,
+    counterDay: localDateKey(hubNow, HUB_TIME_ZONE),
+    seats,
+    tickets,
+    ticketOrder: [...tickets.values()].sort(newestFirst),
+    calls: prev.calls,
+    you: snap.you ?? prev.you,
+    clockOffsetMs,
+    truncated: snap.truncated ?? false,
+  };
+}
+
+export type ChangeOutcome =
+  | { kind: 'applied'; state: HubState }
+  /** Already applied (a repeat after a reconnect): nothing to do. */
+  | { kind: 'duplicate' }
+  /** One or more changes were missed: the client must catch up with `since`. */
+  | { kind: 'gap'; expected: number; got: number };
+
+export function applyChange(prev: HubState, change: Change, localNow: Date = new Date()): ChangeOutcome {
+  if (prev.seq === null) return { kind: 'gap', expected: 0, got: change.seq };
+  if (change.seq <= prev.seq) return { kind: 'duplicate' };
+  if (change.seq !== prev.seq + 1) return { kind: 'gap', expected: prev.seq + 1, got: change.seq };
+  const next: HubState = { ...prev, seq: change.seq };
+  switch (change.type) {
+    case 'call.started': {
+      next.counter = change.data.counter;
+      const at = change.at ? new Date(change.at) : new Date(localNow.getTime() + prev.clockOffsetMs);
+      next.counterDay = localDateKey(at, HUB_TIME_ZONE);
+      next.calls = withEntry(prev.calls, change.data.call.id, change.data.call);
+      break;
+    }
+    case 'call.ended':
+      next.calls = withEntry(prev.calls, change.data.call.id, change.data.call);
+      break;
+    case 'ticket.created':
+    case 'ticket.updated':
+      return { kind: 'applied', state: { ...next, ...withTicket(prev, change.data.ticket) } };
+    case 'seat.updated': {
+      const seats = new Map(prev.seats);
+      seats.set(change.data.seat.seat, change.data.seat);
+      next.seats = seats;
+      break;
+    }
+  }
+  return { kind: 'applied', state: next };
+}
+
+/** Adds tickets that came from a search or an ack, without moving `seq`. Older versions never replace newer. */
+export function mergeTickets(prev: HubState, incoming: readonly Ticket[]): HubState {
+  let state = prev;
+  for (const t of incoming) state = { ...state, ...withTicket(state, t) };
+  return state;
+}
+
+function withTicket(prev: HubState, ticket: Ticket): Pick<HubState, 'tickets' | 'ticketOrder'> {
+  const old = prev.tickets.get(ticket.id);
+  if (old && old.version > ticket.version) return { tickets: prev.tickets, ticketOrder: prev.ticketOrder };
+  const tickets = new Map(prev.tickets);
+  tickets.set(ticket.id, ticket);
+  const order = prev.ticketOrder.slice();
+  if (old) {
+    const i = order.findIndex((t) => t.id === ticket.id);
+    if (i >= 0) order[i] = ticket;
+  } else {
+    order.splice(insertionIndex(order, ticket), 0, ticket);
+  }
+  return { tickets, ticketOrder: order };
+}
+
+/** Binary search in a newest-first list. */
+function insertionIndex(order: readonly Ticket[], t: Ticket): number {
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (order[mid]!.number > t.number) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function withEntry<K, V>(map: ReadonlyMap<K, V>, key: K, value: V): Map<K, V> {
+  const next = new Map(map);
+  next.set(key, value);
+  // Only recent calls matter to the screens; keep the map from growing through a long shift.
+  if (next.size > 2000) {
+    const oldest = next.keys().next();
+    if (!oldest.done) next.delete(oldest.value);
+  }
+  return next;
+}
+
+/** "Calls today" as of `hubNow`: zero once the IST day has moved on since the counter was last told. */
+export function callsToday(state: HubState, hubNow: Date): number {
+  if (state.counterDay && state.counterDay !== localDateKey(hubNow, HUB_TIME_ZONE)) return 0;
+  return state.counter.today;
+}

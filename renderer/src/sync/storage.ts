@@ -1,0 +1,42 @@
+/** The part of `Storage` the sync layer uses, so tests can give it a Map instead of localStorage. */
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export function memoryStore(): KeyValueStore & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return {
+    data,
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, v),
+    removeItem: (k) => void data.delete(k),
+  };
+}
+
+/** localStorage when the page has it; otherwise memory (private modes that refuse storage). */
+export function browserStore(): KeyValueStore {
+  try {
+    const probe = '__hcr_probe__';
+    window.localStorage.setItem(probe, '1');
+    window.localStorage.removeItem(probe);
+    return window.localStorage;
+  } catch {
+    return memoryStore();
+  }
+}
+
+export function readJson<T>(store: KeyValueStore, key: string): T | null {
+  const raw = store.getItem(key);
+  if (raw === null) return null;
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    return null;
+  }
+}
+
+export function newId(): string {
+  return crypto.randomUUID();
+}

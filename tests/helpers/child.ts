@@ -1,0 +1,130 @@
+/**
+ * A hub in its own process, started the way `npm run hub` starts it (tsx + electron/hub/cli.ts),
+ * so that a test can kill it with SIGKILL (a power cut) or stop it with SIGTERM.
+ *
+ * tsx runs the hub in a child node process of its own. The child is started as the leader of
+ * a new process group: SIGKILL goes to the whole group (tsx and the hub die together, nothing
+ * survives to finish a write), while SIGTERM goes to the hub process itself, as a service
+ * manager's stop would, so the test observes the hub's own shutdown and not tsx's relay.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TEST_KEYS } from './keys';
+import type { Resources } from './resources';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+
+export type ChildHubOptions = { dataDir: string; seats?: number; initialTotal?: number; readyTimeoutMs?: number };
+export type Exit = { code: number | null; signal: NodeJS.Signals | null };
+
+export type ChildHub = {
+  url: string;
+  port: number;
+  /** The tsx launcher's pid, also the process group id. */
+  pid: number;
+  exited: Promise<Exit>;
+  isRunning(): boolean;
+  output(): string;
+  /** The pid of the node process that runs the hub (tsx's child). */
+  hubPid(): number;
+  /** Sends `signal` to the hub process. */
+  signalHub(signal: NodeJS.Signals): void;
+  /** SIGKILL to the whole process group; resolves when the launcher is gone. */
+  killHard(): Promise<Exit>;
+};
+
+function childPids(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    // Kernels without the children file: scan every process for its parent.
+    const found: number[] = [];
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        if (ppid === pid) found.push(Number(entry));
+      } catch {
+        // The process ended while we looked.
+      }
+    }
+    return found;
+  }
+}
+
+export async function spawnHub(res: Resources, options: ChildHubOptions): Promise<ChildHub> {
+  const args = ['electron/hub/cli.ts', '--port', '0', '--data', options.dataDir];
+  if (options.seats !== undefined) args.push('--seats', String(options.seats));
+  if (options.initialTotal !== undefined) args.push('--initial-total', String(options.initialTotal));
+  const env = { ...process.env, HUB_OPERATOR_KEY: TEST_KEYS.operator, HUB_SUPERVISOR_KEY: TEST_KEYS.supervisor, HUB_WALL_KEY: TEST_KEYS.wall };
+  const proc: ChildProcess = spawn(TSX, args, { cwd: REPO_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const pid = proc.pid!;
+  let output = '';
+  let running = true;
+  const exited = new Promise<Exit>((resolve) => {
+    proc.on('exit', (code, signal) => {
+      running = false;
+      resolve({ code, signal });
+    });
+  });
+  const killGroup = (): void => {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  };
+  // A failed test must not leave a hub (or its orphaned node child) behind.
+  res.defer(async () => {
+    killGroup();
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+  });
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timeoutMs = options.readyTimeoutMs ?? 30_000;
+    const timer = setTimeout(() => reject(new Error(`no "listening on" line within ${timeoutMs} ms; output:\n${output}`)), timeoutMs);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const m = /listening on (http:\/\/[^\s]+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    void exited.then((e) => {
+      clearTimeout(timer);
+      reject(new Error(`the hub exited (${e.code ?? e.signal}) before listening; output:\n${output}`));
+    });
+  });
+  const port = Number(new URL(url).port);
+  if (!Number.isInteger(port) || port <= 0) throw new Error(`no port in the listening line: ${url}`);
+
+  const hubPid = (): number => {
+    const kids = childPids(pid);
+    // tsx runs the script in exactly one node child; without one, tsx itself runs it.
+    return kids.length === 1 ? kids[0]! : pid;
+  };
+  return {
+    // Tests talk to the hub on the loopback address only, whatever address it printed.
+    url: `http://127.0.0.1:${port}`,
+    port,
+    pid,
+    exited,
+    isRunning: () => running,
+    output: () => output,
+    hubPid,
+    signalHub: (signal) => process.kill(hubPid(), signal),
+    killHard: async () => {
+      killGroup();
+      return exited;
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/** An in-process hub on a free loopback port, with its own data directory. */
+import { startHub } from '../../electron/hub/index';
+import { TEST_KEYS } from './keys';
+import type { Resources } from './resources';
+
+export type TestHubOptions = { dataDir?: string; seats?: number; initialTotal?: number; timeZone?: string };
+export type TestHub = { url: string; port: number; dataDir: string; close(): Promise<void> };
+
+export async function startTestHub(res: Resources, options: TestHubOptions = {}): Promise<TestHub> {
+  const dataDir = options.dataDir ?? (await res.dataDir());
+  const hub = await startHub({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    ...(options.seats !== undefined ? { seats: options.seats } : {}),
+    ...(options.initialTotal !== undefined ? { initialTotal: options.initialTotal } : {}),
+    ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}),
+    keys: { ...TEST_KEYS },
+  });
+  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(hub.url.replace(/\/$/, ''))) {
+    await hub.close();
+    throw new Error(`the hub must listen on 127.0.0.1 in tests, it reported ${hub.url}`);
+  }
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    await hub.close();
+  };
+  res.defer(close);
+  return { url: `http://127.0.0.1:${hub.port}`, port: hub.port, dataDir, close };
+}
