@@ -34,20 +34,24 @@ type Ack = (result: object) => void;
 
 export function attachHandlers(socket: Socket, parts: HubParts, caller: Caller, rateLimit: RateLimit, log: (msg: string, err?: unknown) => void): void {
   const bucket = new TokenBucket(rateLimit);
+  let inFlight = 0;
 
   const handle = async (event: string, args: unknown[]): Promise<void> => {
     const last = args[args.length - 1];
     const ack: Ack = typeof last === 'function' ? (last as Ack) : () => undefined;
     const payload = typeof args[0] === 'function' ? undefined : args[0];
     let result: object;
+    inFlight += 1;
     try {
-      if (!bucket.take()) result = fail('rate_limited', 'too many requests from this window; slow down and retry');
+      if (inFlight > rateLimit.inFlight || !bucket.take()) result = fail('rate_limited', 'too many requests from this window; slow down and retry');
       else if (messageBytes(payload) > MAX_MESSAGE_BYTES) result = fail('too_large', `a message may be at most ${MAX_MESSAGE_BYTES / 1024} KiB`);
       else if (!Object.hasOwn(HANDLERS, event)) result = fail('invalid', `unknown event ${JSON.stringify(event).slice(0, 60)}`);
       else if (caller.role === 'wall' && MUTATION_SET.has(event)) result = fail('forbidden', 'the wall display is read-only');
       else result = { ok: true, ...(await HANDLERS[event as RequestName](parts, caller, payload)) };
     } catch (err) {
       result = toAckError(err, log);
+    } finally {
+      inFlight -= 1;
     }
     try {
       ack(result);

@@ -10,6 +10,7 @@ import { TicketsSearchRequest } from '../../../shared/protocol/ticketsSearch';
 import { localDayStart } from '../../../shared/domain/localDay';
 import { statusChangeError } from '../../../shared/domain/ticketRules';
 import { OpError } from '../errors';
+import { maskTicket } from '../mask';
 import { once } from '../store/ops';
 import { addTicketEvent, getTicket, insertTicket, saveTicket, searchTickets, ticketEvents, ticketsByPhone } from '../store/tickets';
 import { CALL_COLUMNS, callFromRow } from './calls';
@@ -128,7 +129,8 @@ export const searchHandler: Handler = async (parts, caller, payload) => {
   const req = parse(TicketsSearchRequest, payload);
   // The wall sees aggregates, never callers: it may not probe for a phone number.
   if (caller.role === 'wall' && req.phone !== undefined) throw new OpError('forbidden', 'the wall display cannot search by phone');
-  return searchTickets(parts.reader, req);
+  const found = await searchTickets(parts.reader, req);
+  return caller.role === 'wall' ? { ...found, items: found.items.map(maskTicket) } : found;
 };
 
 export const historyHandler: Handler = async (parts, caller, payload) => {
