@@ -39,7 +39,8 @@ export function admit(keys: Keys, seats: number, auth: unknown): Admitted | Erro
   const clientId = h.clientId ?? `anonymous-${randomUUID()}`;
   if (role === 'operator') {
     if (h.seat === undefined || h.seat > seats) return refuse(CONNECT_ERRORS.invalid, `an operator needs a seat from 1 to ${seats}`);
-    return { caller: { role, clientId, seat: h.seat, name: h.name ?? `Seat ${h.seat}` }, ...(h.since !== undefined ? { since: h.since } : {}) };
+    if (h.name === undefined) return refuse(CONNECT_ERRORS.invalid, 'an operator needs a name');
+    return { caller: { role, clientId, seat: h.seat, name: h.name }, ...(h.since !== undefined ? { since: h.since } : {}) };
   }
   const name = h.name ?? (role === 'supervisor' ? 'Supervisor' : 'Wall');
   return { caller: { role, clientId, name }, ...(h.since !== undefined ? { since: h.since } : {}) };

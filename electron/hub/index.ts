@@ -3,12 +3,11 @@
  * start it through `startHub`. It never imports electron.
  */
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Server } from 'socket.io';
 import { assertTimeZone } from '../../shared/domain/localDay';
-import { DEFAULT_CATEGORIES } from '../../shared/domain/vocabulary';
 import { admit, callerOf, type Admitted, type Keys } from './auth';
 import { applyPragmas, Db } from './db/connection';
 import { migrate } from './db/migrate';
@@ -22,7 +21,9 @@ import { pruneChanges } from './store/changes';
 import { counterOf, loadState, rollDay } from './store/state';
 import { putSeat, withState } from './store/seats';
 import { Writer } from './store/writer';
-import { broadcaster, syncClient } from './sync';
+import { broadcaster, ROOM_SUPERVISORS, ROOM_WALL, syncClient } from './sync';
+import { computeStats, maskStats, StatsPublisher } from './stats';
+import { loadConfig } from './store/config';
 import sqlite3 from 'sqlite3';
 
 export type HubOptions = {
@@ -52,7 +53,7 @@ export type Hub = {
 export const DEFAULT_SEATS = 40;
 
 /** Listens, retrying a port still held by a hub that is shutting down for a few seconds. */
-async function listen(http: import('node:http').Server, port: number, host: string, waitMs = 10_000): Promise<void> {
+async function listen(http: HttpServer, port: number, host: string, waitMs = 10_000): Promise<void> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     try {
@@ -112,18 +113,6 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const state = await loadState(db, seats, timeZone, new Date());
   let publish: ReturnType<typeof broadcaster> = () => undefined;
   const writer = new Writer(db, state, (changes) => publish(changes), logErr);
-  const parts: HubParts = { writer, reader, seats, timeZone, categories: () => DEFAULT_CATEGORIES };
-
-  // Seats that were online when the hub stopped are offline now; say so in the log of changes.
-  await writer.write(async (tx) => {
-    for (const seat of tx.state.seats.values()) {
-      if (seat.state !== 'offline') {
-        const resumeState = seat.state === 'on_call' ? undefined : seat.state;
-        await putSeat(tx, withState(seat, 'offline', tx.now, resumeState ? { resumeState } : {}));
-      }
-    }
-  });
-
   const http = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') {
@@ -149,7 +138,44 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     pingInterval: 10_000,
     pingTimeout: 8_000,
   });
-  publish = broadcaster(io);
+  let config = await loadConfig(db);
+  const parts: HubParts = {
+    writer,
+    reader,
+    seats,
+    timeZone,
+    config: () => config,
+    configChanged: (next) => {
+      if (next.version <= config.version) return;
+      config = next;
+      io.emit('config', next);
+      stats.markDirty();
+    },
+  };
+  const stats = new StatsPublisher(
+    () => computeStats(reader!, writer.state, config, timeZone),
+    (s) => {
+      io.to(ROOM_SUPERVISORS).emit('stats', s);
+      io.to(ROOM_WALL).emit('stats', maskStats(s));
+    },
+    logErr,
+  );
+
+  // Seats that were online when the hub stopped are offline now; say so in the log of changes.
+  await writer.write(async (tx) => {
+    for (const seat of tx.state.seats.values()) {
+      if (seat.state !== 'offline') {
+        const resumeState = seat.state === 'on_call' ? undefined : seat.state;
+        await putSeat(tx, withState(seat, 'offline', tx.now, resumeState ? { resumeState } : {}));
+      }
+    }
+  });
+
+  const broadcast = broadcaster(io);
+  publish = (changes) => {
+    broadcast(changes);
+    stats.markDirty();
+  };
   let closing = false;
   const seatSockets = new Map<number, string>();
 
@@ -180,10 +206,18 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         if (!closing) seatOffline(parts, seat).catch((err) => logErr(`seat ${seat} could not go offline`, err));
       });
     }
-    syncClient(parts, socket, caller, since).catch((err) => {
-      logErr('could not bring a client up to date', err);
-      socket.disconnect(true);
-    });
+    syncClient(parts, socket, caller, since)
+      .then(async () => {
+        socket.emit('config', config);
+        if (caller.role === 'operator') return;
+        if (caller.role === 'supervisor') socket.join(ROOM_SUPERVISORS);
+        const current = await stats.current();
+        socket.emit('stats', caller.role === 'wall' ? maskStats(current) : current);
+      })
+      .catch((err) => {
+        logErr('could not bring a client up to date', err);
+        socket.disconnect(true);
+      });
   });
 
   const maintenance = setInterval(() => {
@@ -201,6 +235,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
 
   await listen(http, options.port ?? 0, options.host ?? '0.0.0.0').catch(async (err) => {
     clearInterval(maintenance);
+    stats.stop();
     await writer.drain();
     await reader!.close().catch(() => undefined);
     await db!.close().catch(() => undefined);
@@ -220,6 +255,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       (closed ??= (async () => {
         closing = true;
         clearInterval(maintenance);
+        stats.stop();
         io.disconnectSockets(true);
         const stopped = new Promise<void>((resolve) => io.close(() => resolve()));
         http.closeAllConnections();

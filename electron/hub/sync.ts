@@ -14,6 +14,8 @@ import { snapshotTickets } from './store/tickets';
 
 export const ROOM_FULL = 'full';
 export const ROOM_WALL = 'wall';
+/** Supervisors also get the unmasked floor statistics. */
+export const ROOM_SUPERVISORS = 'supervisors';
 
 export function roomOf(caller: Caller): string {
   return caller.role === 'wall' ? ROOM_WALL : ROOM_FULL;

@@ -4,9 +4,11 @@ import type { CallEndRequest, CallEndResult } from './callEnd';
 import type { CallStartRequest, CallStartResult } from './callStart';
 import type { CallerLookupRequest, CallerLookupResult } from './callerLookup';
 import type { Change } from './change';
+import type { BroadcastSendRequest, BroadcastSendResult, ConfigUpdateRequest, ConfigUpdateResult, FloorConfig } from './config';
 import type { Counter } from './counter';
 import type { SeatSetRequest, SeatSetResult } from './seatSet';
 import type { Snapshot } from './snapshot';
+import type { FloorStats } from './stats';
 import type { TicketCreateRequest, TicketCreateResult } from './ticketCreate';
 import type { TicketHistoryRequest, TicketHistoryResult } from './ticketHistory';
 import type { TicketNoteRequest, TicketNoteResult } from './ticketNote';
@@ -24,10 +26,12 @@ export type Requests = {
   'seat:set': [SeatSetRequest, SeatSetResult];
   'caller:lookup': [CallerLookupRequest, CallerLookupResult];
   'ticket:history': [TicketHistoryRequest, TicketHistoryResult];
+  'config:update': [ConfigUpdateRequest, ConfigUpdateResult];
+  'broadcast:send': [BroadcastSendRequest, BroadcastSendResult];
 };
 export type RequestName = keyof Requests;
 
-export const MUTATIONS = ['call:start', 'call:end', 'ticket:create', 'ticket:update', 'ticket:note', 'seat:set'] as const satisfies readonly RequestName[];
+export const MUTATIONS = ['call:start', 'call:end', 'ticket:create', 'ticket:update', 'ticket:note', 'seat:set', 'config:update', 'broadcast:send'] as const satisfies readonly RequestName[];
 export type MutationName = (typeof MUTATIONS)[number];
 
 export type ClientToServerEvents = {
@@ -41,5 +45,8 @@ export type ServerToClientEvents = {
   /** Extension: sent after the snapshot or the missed changes; the client is now current. */
   /** Extension: the counters changed without a call (local midnight passed). */
   counter: (counter: Counter) => void;
+  stats: (stats: FloorStats) => void;
+  /** Extension: the floor configuration, on connect and whenever a supervisor changes it. */
+  config: (config: FloorConfig) => void;
   synced: (info: { seq: number; counter: Counter; serverTime: string }) => void;
 };

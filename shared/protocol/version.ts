@@ -2,7 +2,8 @@
  * Protocol version, sent by clients in the handshake as `protocol`.
  * History:
  *   1 — the contract of protocol.md (v1), plus the extensions marked in these files:
- *       caller:lookup, ticket:history, Ticket.createdBy, snapshot.you/serverTime/truncated.
+ *       caller:lookup, ticket:history, Ticket.createdBy, snapshot.you/serverTime/truncated,
+ *       synced, counter, stats, config, config:update, broadcast:send.
  * A client that sends no version is treated as 1.
  */
 export const PROTOCOL_VERSION = 1;

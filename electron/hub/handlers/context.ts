@@ -1,4 +1,5 @@
 /** What every request handler is given: who is asking, and the hub's parts. */
+import type { FloorConfig } from '../../../shared/protocol/config';
 import type { Role } from '../../../shared/protocol/handshake';
 import type { Db } from '../db/connection';
 import { OpError } from '../errors';
@@ -14,7 +15,10 @@ export type HubParts = {
   reader: Db;
   seats: number;
   timeZone: string;
-  categories: () => readonly string[];
+  /** The live floor configuration (categories, departments, service levels). */
+  config: () => FloorConfig;
+  /** Makes a committed configuration live and pushes it to every client. */
+  configChanged: (config: FloorConfig) => void;
 };
 
 export type Handler = (parts: HubParts, caller: Caller, payload: unknown) => Promise<object>;

@@ -10,6 +10,7 @@ import { MUTATIONS, type RequestName } from '../../../shared/protocol/events';
 import { toAckError } from '../errors';
 import { TokenBucket, type RateLimit } from '../rateLimit';
 import { endCall, startCall } from './calls';
+import { sendBroadcast, updateConfig } from './config';
 import type { Caller, Handler, HubParts } from './context';
 import { setSeat } from './seats';
 import { createTicket, historyHandler, lookupHandler, noteTicket, searchHandler, updateTicket } from './tickets';
@@ -26,6 +27,8 @@ const HANDLERS: Record<RequestName, Handler> = {
   'seat:set': setSeat,
   'caller:lookup': lookupHandler,
   'ticket:history': historyHandler,
+  'config:update': updateConfig,
+  'broadcast:send': sendBroadcast,
 };
 
 const MUTATION_SET = new Set<string>(MUTATIONS);

@@ -21,15 +21,17 @@ function requireWriter(caller: Caller): void {
   if (caller.role === 'wall') throw new OpError('forbidden', 'the wall display is read-only');
 }
 
-function requireCategory(parts: HubParts, category: string): void {
-  if (!parts.categories().includes(category)) throw new OpError('invalid', `unknown category ${category}`);
+function requireCategory(parts: HubParts, category: string, forNewTicket: boolean): void {
+  const known = parts.config().categories.find((c) => c.id === category);
+  if (!known) throw new OpError('invalid', `unknown category ${category}`);
+  if (forNewTicket && !known.active) throw new OpError('invalid', `category ${category} is no longer in use`);
 }
 
 export const createTicket: Handler = async (parts, caller, payload) => {
   requireWriter(caller);
   const req = parse(TicketCreateRequest, payload);
   const input = req.ticket;
-  requireCategory(parts, input.category);
+  requireCategory(parts, input.category, true);
   const actor = actorOf(caller);
   return parts.writer.write((tx) =>
     once<TicketCreateResult>(tx, opKey(caller, req.opId, 'ticket:create'), async () => {
@@ -67,7 +69,7 @@ export const createTicket: Handler = async (parts, caller, payload) => {
 export const updateTicket: Handler = async (parts, caller, payload) => {
   requireWriter(caller);
   const req = parse(TicketUpdateRequest, payload);
-  if (req.patch.category !== undefined) requireCategory(parts, req.patch.category);
+  if (req.patch.category !== undefined) requireCategory(parts, req.patch.category, false);
   const actor = actorOf(caller);
   return parts.writer.write((tx) =>
     once<TicketUpdateResult>(tx, opKey(caller, req.opId, 'ticket:update'), async () => {

@@ -43,6 +43,7 @@ CREATE TABLE calls (
 CREATE INDEX calls_started ON calls(started_at);
 CREATE INDEX calls_phone ON calls(phone, started_at) WHERE phone IS NOT NULL;
 CREATE INDEX calls_open ON calls(seat) WHERE ended_at IS NULL;
+CREATE INDEX calls_disposition ON calls(disposition, started_at) WHERE disposition IS NOT NULL;
 
 CREATE TABLE tickets (
   id          TEXT PRIMARY KEY,
@@ -61,6 +62,7 @@ CREATE INDEX tickets_phone ON tickets(phone, number);
 CREATE INDEX tickets_status ON tickets(status, number);
 CREATE INDEX tickets_category ON tickets(category, number);
 CREATE INDEX tickets_updated ON tickets(updated_at);
+CREATE INDEX tickets_created ON tickets(created_at);
 
 CREATE VIRTUAL TABLE tickets_fts USING fts5(
   phone, body, content='', contentless_delete=1, tokenize='trigram'

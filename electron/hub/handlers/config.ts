@@ -1,0 +1,65 @@
+/** config:update and broadcast:send — the supervisor's live configuration of the floor. */
+import { randomUUID } from 'node:crypto';
+import { BroadcastSendRequest, ConfigUpdateRequest, type BroadcastSendResult, type ConfigUpdateResult, type FloorConfig } from '../../../shared/protocol/config';
+import { OpError } from '../errors';
+import { loadConfig, saveConfig } from '../store/config';
+import { once } from '../store/ops';
+import { opKey, type Caller, type Handler } from './context';
+import { parse } from './parse';
+
+function requireSupervisor(caller: Caller): void {
+  if (caller.role !== 'supervisor') throw new OpError('forbidden', 'only a supervisor can change the floor configuration');
+}
+
+/** Lists may grow and change, never lose an id: old tickets still name it. */
+function checkList(kind: string, before: { id: string }[], after: { id: string; active: boolean }[]): void {
+  const ids = new Set<string>();
+  for (const item of after) {
+    if (ids.has(item.id)) throw new OpError('invalid', `${kind} ${item.id} is listed twice`);
+    ids.add(item.id);
+  }
+  const missing = before.filter((b) => !ids.has(b.id)).map((b) => b.id);
+  if (missing.length > 0) throw new OpError('invalid', `${kind} ${missing.join(', ')} cannot be removed; set it inactive instead`);
+  if (kind === 'category' && !after.some((c) => c.active)) throw new OpError('invalid', 'at least one category must stay active');
+}
+
+export const updateConfig: Handler = async (parts, caller, payload) => {
+  requireSupervisor(caller);
+  const req = parse(ConfigUpdateRequest, payload);
+  const result = await parts.writer.write((tx) =>
+    once<ConfigUpdateResult>(tx, opKey(caller, req.opId, 'config:update'), async () => {
+      const current = await loadConfig(tx.db);
+      if (current.version !== req.version) throw new OpError('conflict', 'the configuration was changed by someone else', { config: current });
+      if (req.categories) checkList('category', current.categories, req.categories);
+      if (req.departments) checkList('department', current.departments, req.departments);
+      const next: FloorConfig = {
+        ...current,
+        version: current.version + 1,
+        ...(req.categories ? { categories: req.categories } : {}),
+        ...(req.departments ? { departments: req.departments } : {}),
+        ...(req.sla ? { sla: req.sla } : {}),
+      };
+      await saveConfig(tx.db, next);
+      return { config: next };
+    }),
+  );
+  parts.configChanged(result.config);
+  return result;
+};
+
+export const sendBroadcast: Handler = async (parts, caller, payload) => {
+  requireSupervisor(caller);
+  const req = parse(BroadcastSendRequest, payload);
+  let config: FloorConfig | undefined;
+  const result = await parts.writer.write((tx) =>
+    once<BroadcastSendResult>(tx, opKey(caller, req.opId, 'broadcast:send'), async () => {
+      const current = await loadConfig(tx.db);
+      const broadcast = { id: randomUUID(), text: req.text, at: tx.now.toISOString(), by: caller.name };
+      config = { ...current, version: current.version + 1, broadcast };
+      await saveConfig(tx.db, config);
+      return { broadcast };
+    }),
+  );
+  if (config) parts.configChanged(config);
+  return result;
+};

@@ -1,0 +1,140 @@
+/**
+ * The floor's aggregates for the wall and supervisors. Computed from the read connection at
+ * most once a second after something changed, and every few seconds regardless (the windows
+ * slide with the clock), then pushed; nobody polls and no wall needs every ticket.
+ */
+import type { FloorConfig } from '../../shared/protocol/config';
+import { slaHours } from '../../shared/protocol/config';
+import type { FloorStats } from '../../shared/protocol/stats';
+import { localDayStart, zoneOffsetMs } from '../../shared/domain/localDay';
+import { maskPhone } from '../../shared/domain/phone';
+import { SEAT_STATES } from '../../shared/domain/vocabulary';
+import type { Db } from './db/connection';
+import { counterOf, type HubState } from './store/state';
+
+const HOUR = 3_600_000;
+
+export async function computeStats(db: Db, state: HubState, config: FloorConfig, timeZone: string, now = new Date()): Promise<FloorStats> {
+  const nowMs = now.getTime();
+  const dayStart = localDayStart(now, timeZone).toISOString();
+  // Local clock hours: IST hours begin at :30 UTC, so buckets are cut in local time.
+  const offset = zoneOffsetMs(now, timeZone);
+  const currentHourStart = Math.floor((nowMs + offset) / HOUR) * HOUR - offset;
+  const windowStart = currentHourStart - 23 * HOUR;
+
+  const [hourRows, lastHour, categories, active, handle, dropped, recentDropped, running] = await Promise.all([
+    db.all<{ h: number; n: number }>(
+      `SELECT CAST(((julianday(started_at) - 2440587.5) * 86400000 + ?) / ${HOUR} AS INTEGER) AS h, COUNT(*) AS n
+       FROM calls WHERE started_at >= ? GROUP BY h`,
+      [offset, new Date(windowStart).toISOString()],
+    ),
+    db.get<{ n: number }>('SELECT COUNT(*) AS n FROM calls WHERE started_at >= ?', [new Date(nowMs - HOUR).toISOString()]),
+    db.all<{ category: string; n: number }>('SELECT category, COUNT(*) AS n FROM tickets WHERE created_at >= ? GROUP BY category ORDER BY n DESC', [dayStart]),
+    db.all<{ status: 'open' | 'in_progress' | 'forwarded'; category: string; priority: 'normal' | 'urgent'; department: string | null; created_at: string }>(
+      "SELECT status, category, priority, department, created_at FROM tickets WHERE status IN ('open', 'in_progress', 'forwarded')",
+    ),
+    db.get<{ s: number | null }>(
+      'SELECT AVG((julianday(ended_at) - julianday(started_at)) * 86400) AS s FROM calls WHERE started_at >= ? AND ended_at IS NOT NULL',
+      [dayStart],
+    ),
+    db.get<{ n: number }>("SELECT COUNT(*) AS n FROM calls WHERE disposition = 'dropped' AND started_at >= ?", [dayStart]),
+    db.all<{ id: string; seat: number; started_at: string; phone: string | null }>(
+      "SELECT id, seat, started_at, phone FROM calls WHERE disposition = 'dropped' AND started_at >= ? ORDER BY started_at DESC LIMIT 10",
+      [dayStart],
+    ),
+    db.get<{ seat: number; started_at: string }>('SELECT seat, started_at FROM calls WHERE ended_at IS NULL ORDER BY started_at LIMIT 1'),
+  ]);
+
+  const perHour = new Map(hourRows.map((r) => [r.h, r.n]));
+  const hourly = Array.from({ length: 24 }, (_, i) => {
+    const start = windowStart + i * HOUR;
+    return { hour: new Date(start).toISOString(), calls: perHour.get(Math.floor((start + offset) / HOUR)) ?? 0 };
+  });
+
+  const openByStatus = { open: 0, in_progress: 0, forwarded: 0 };
+  const openByAge = { under1h: 0, h1to4: 0, h4to24: 0, over24h: 0 };
+  const departments = new Map<string, number>();
+  let overdue = 0;
+  for (const t of active) {
+    openByStatus[t.status] += 1;
+    const ageH = (nowMs - Date.parse(t.created_at)) / HOUR;
+    if (ageH < 1) openByAge.under1h += 1;
+    else if (ageH < 4) openByAge.h1to4 += 1;
+    else if (ageH < 24) openByAge.h4to24 += 1;
+    else openByAge.over24h += 1;
+    if (ageH > slaHours(config.sla, t.category, t.priority)) overdue += 1;
+    if (t.status === 'forwarded' && t.department) departments.set(t.department, (departments.get(t.department) ?? 0) + 1);
+  }
+
+  const seats = Object.fromEntries(SEAT_STATES.map((s) => [s, 0])) as FloorStats['seats'];
+  for (const seat of state.seats.values()) seats[seat.state] += 1;
+
+  return {
+    at: now.toISOString(),
+    counter: counterOf(state, now, timeZone),
+    lastHour: lastHour?.n ?? 0,
+    hourly,
+    categoriesToday: categories.map((c) => ({ category: c.category, tickets: c.n })),
+    openByStatus,
+    openByAge,
+    overdue,
+    pendingByDepartment: [...departments].map(([department, tickets]) => ({ department, tickets })).sort((a, b) => b.tickets - a.tickets),
+    avgHandleSeconds: handle?.s == null ? null : Math.round(handle.s),
+    longestCall: running ? { seat: running.seat, startedAt: running.started_at } : null,
+    droppedToday: dropped?.n ?? 0,
+    recentDropped: recentDropped.map((c) => ({ callId: c.id, seat: c.seat, at: c.started_at, ...(c.phone ? { phone: c.phone } : {}) })),
+    seats,
+  };
+}
+
+export function maskStats(s: FloorStats): FloorStats {
+  return { ...s, recentDropped: s.recentDropped.map((d) => (d.phone ? { ...d, phone: maskPhone(d.phone) } : d)) };
+}
+
+/** Recomputes when marked dirty (at most once per `minMs`) and every `maxMs` regardless. */
+export class StatsPublisher {
+  private dirty = true;
+  private last = 0;
+  private busy = false;
+  private timer: NodeJS.Timeout;
+  latest: FloorStats | null = null;
+
+  constructor(
+    private readonly compute: () => Promise<FloorStats>,
+    private readonly publish: (s: FloorStats) => void,
+    private readonly log: (msg: string, err?: unknown) => void,
+    private readonly minMs = 1000,
+    private readonly maxMs = 5000,
+  ) {
+    this.timer = setInterval(() => void this.tick(), 250);
+    this.timer.unref();
+  }
+
+  markDirty(): void {
+    this.dirty = true;
+  }
+
+  private async tick(): Promise<void> {
+    const since = Date.now() - this.last;
+    if (this.busy || since < this.minMs || (!this.dirty && since < this.maxMs)) return;
+    this.busy = true;
+    this.dirty = false;
+    this.last = Date.now();
+    try {
+      this.latest = await this.compute();
+      this.publish(this.latest);
+    } catch (err) {
+      this.log('computing the floor statistics failed', err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async current(): Promise<FloorStats> {
+    return this.latest ?? (this.latest = await this.compute());
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The floor's configuration (extension), set by supervisors while the floor runs and pushed to
+ * every client at once as `config`: categories with their Hindi/English labels and the
+ * guidance operators read from, departments, and service-level targets. Categories and
+ * departments are never deleted (old tickets name them); they are retired with `active: false`.
+ */
+import { z } from 'zod';
+import { CategoryId, DepartmentId, OpId, Text } from './common';
+
+export const Bilingual = z.strictObject({ en: Text(80), hi: Text(80) });
+export const Guidance = z.strictObject({ en: z.string().trim().max(2000), hi: z.string().trim().max(2000) });
+
+export const CategoryConfig = z.strictObject({
+  id: CategoryId,
+  label: Bilingual,
+  guidance: Guidance,
+  active: z.boolean(),
+});
+export type CategoryConfig = z.infer<typeof CategoryConfig>;
+
+export const DepartmentConfig = z.strictObject({
+  id: DepartmentId,
+  label: Bilingual,
+  active: z.boolean(),
+});
+export type DepartmentConfig = z.infer<typeof DepartmentConfig>;
+
+const Hours = z.number().positive().max(24 * 90);
+/** Hours from a ticket being raised to it being resolved. */
+export const SlaConfig = z.strictObject({
+  normalHours: Hours,
+  urgentHours: Hours,
+  perCategory: z.record(CategoryId, z.strictObject({ normalHours: Hours.optional(), urgentHours: Hours.optional() })),
+});
+export type SlaConfig = z.infer<typeof SlaConfig>;
+
+export const Broadcast = z.object({ id: z.string(), text: z.string(), at: z.string(), by: z.string() });
+export type Broadcast = z.infer<typeof Broadcast>;
+
+export type FloorConfig = {
+  /** Grows by one per change: `config:update` carries the version it edits. */
+  version: number;
+  categories: CategoryConfig[];
+  departments: DepartmentConfig[];
+  sla: SlaConfig;
+  /** The latest message to all seats, if any. */
+  broadcast?: Broadcast;
+};
+
+/** `config:update` (supervisors): replace any of the lists; stale `version` gets `conflict`. */
+export const ConfigUpdateRequest = z.strictObject({
+  opId: OpId,
+  version: z.number().int().positive(),
+  categories: z.array(CategoryConfig).min(1).max(100).optional(),
+  departments: z.array(DepartmentConfig).max(100).optional(),
+  sla: SlaConfig.optional(),
+});
+export type ConfigUpdateRequest = z.infer<typeof ConfigUpdateRequest>;
+export type ConfigUpdateResult = { config: FloorConfig };
+
+/** `broadcast:send` (supervisors): a message shown on every seat at once. */
+export const BroadcastSendRequest = z.strictObject({ opId: OpId, text: Text(500) });
+export type BroadcastSendRequest = z.infer<typeof BroadcastSendRequest>;
+export type BroadcastSendResult = { broadcast: Broadcast };
+
+/** Hours allowed for a ticket of this category and priority. */
+export function slaHours(sla: SlaConfig, category: string, priority: 'normal' | 'urgent'): number {
+  const own = sla.perCategory[category];
+  return priority === 'urgent' ? (own?.urgentHours ?? sla.urgentHours) : (own?.normalHours ?? sla.normalHours);
+}

@@ -1,0 +1,35 @@
+/**
+ * `stats` (extension, server to wall and supervisors): the floor's aggregates, computed by the
+ * hub and pushed at most about once a second, so that a wall never needs every ticket.
+ * The wall's copy has phone numbers masked.
+ */
+import type { Counter } from './counter';
+import type { SeatState, TicketStatus } from '../domain/vocabulary';
+
+export type FloorStats = {
+  /** When these figures were computed (hub clock). */
+  at: string;
+  counter: Counter;
+  /** Calls started in the last 60 minutes. */
+  lastHour: number;
+  /** Calls per local clock hour over the last 24 hours, oldest first; the last is the current hour. */
+  hourly: { hour: string; calls: number }[];
+  /** Tickets raised since local midnight, by category, largest first. */
+  categoriesToday: { category: string; tickets: number }[];
+  /** Tickets still being worked, by status. */
+  openByStatus: Record<Extract<TicketStatus, 'open' | 'in_progress' | 'forwarded'>, number>;
+  /** The same tickets by age since they were raised. */
+  openByAge: { under1h: number; h1to4: number; h4to24: number; over24h: number };
+  /** Active tickets past their service-level target. */
+  overdue: number;
+  /** Forwarded tickets waiting on each department, largest first. */
+  pendingByDepartment: { department: string; tickets: number }[];
+  /** Mean length of calls ended today, in seconds; null before the first. */
+  avgHandleSeconds: number | null;
+  /** The call running longest now. */
+  longestCall: { seat: number; startedAt: string } | null;
+  droppedToday: number;
+  /** The latest dropped calls (today), newest first, for calling back. */
+  recentDropped: { callId: string; seat: number; at: string; phone?: string }[];
+  seats: Record<SeatState, number>;
+};
