@@ -16,7 +16,8 @@ import { attachHandlers } from './handlers/dispatch';
 import { seatOffline, seatOnline } from './handlers/seats';
 import { lockDataDir } from './lock';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './rateLimit';
-import { send, serveStatic } from './static';
+import { SECURITY_HEADERS, send, serveStatic } from './static';
+import { serveExport } from './reports';
 import { pruneChanges } from './store/changes';
 import { counterOf, loadState, rollDay } from './store/state';
 import { putSeat, withState } from './store/seats';
@@ -117,6 +118,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') {
       send(res, 200, 'application/json', JSON.stringify({ ok: true, seq: writer.state.seq }));
+      return;
+    }
+    if (path === '/export/tickets.csv' || path === '/export/calls.csv') {
+      serveExport(parts, new URL(req.url ?? '/', 'http://hub'), res, SECURITY_HEADERS, logErr).catch((err) => logErr('export failed', err));
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

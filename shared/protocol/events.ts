@@ -4,6 +4,7 @@ import type { CallEndRequest, CallEndResult } from './callEnd';
 import type { CallStartRequest, CallStartResult } from './callStart';
 import type { CallerLookupRequest, CallerLookupResult } from './callerLookup';
 import type { Change } from './change';
+import type { DailyReportRequest, DailyReportResult, ExportStartRequest, ExportStartResult } from './reports';
 import type { BroadcastSendRequest, BroadcastSendResult, ConfigUpdateRequest, ConfigUpdateResult, FloorConfig } from './config';
 import type { Counter } from './counter';
 import type { SeatSetRequest, SeatSetResult } from './seatSet';
@@ -28,6 +29,8 @@ export type Requests = {
   'ticket:history': [TicketHistoryRequest, TicketHistoryResult];
   'config:update': [ConfigUpdateRequest, ConfigUpdateResult];
   'broadcast:send': [BroadcastSendRequest, BroadcastSendResult];
+  'export:start': [ExportStartRequest, ExportStartResult];
+  'report:daily': [DailyReportRequest, DailyReportResult];
 };
 export type RequestName = keyof Requests;
 

@@ -9,6 +9,7 @@ export * from './counter';
 export * from './errors';
 export * from './events';
 export * from './handshake';
+export * from './reports';
 export * from './seat';
 export * from './seatSet';
 export * from './snapshot';

@@ -33,6 +33,20 @@ export const Ticket = z.object({
   seat: z.number().int().nonnegative(),
   /** Who raised it (operator's name at the time). Extension of the contract. */
   createdBy: z.string().optional(),
+  /** Extensions for following a ticket to the end (supervisor's console): */
+  /** The seat that follows it up, when a supervisor assigned one. */
+  assignedSeat: z.number().int().positive().optional(),
+  escalated: z.boolean().optional(),
+  /** Service-level target: when it should be resolved, from the category and priority. */
+  dueAt: z.string().optional(),
+  forwardedAt: z.string().optional(),
+  /** The department confirmed it has the complaint, with its own reference if it gave one. */
+  departmentAckAt: z.string().optional(),
+  departmentRef: z.string().optional(),
+  /** The citizen is to be called back by then; `callbackDoneAt` once they were. */
+  callbackDueAt: z.string().optional(),
+  callbackDoneAt: z.string().optional(),
+  resolvedAt: z.string().optional(),
   notes: z.array(TicketNote),
 });
 export type Ticket = z.infer<typeof Ticket>;

@@ -16,6 +16,15 @@ export const TicketPatch = z
     department: DepartmentId.nullable().optional(),
     category: CategoryId.optional(),
     description: Text(4000).optional(),
+    /** Extensions. Supervisors only: assign a seat to follow it up (null: nobody), escalate. */
+    assignedSeat: z.number().int().positive().nullable().optional(),
+    escalated: z.boolean().optional(),
+    /** The department acknowledged it (true), with its reference number if any. */
+    departmentAck: z.boolean().optional(),
+    departmentRef: z.string().trim().max(100).nullable().optional(),
+    /** When the citizen is to be called back (null: no callback), and that it was done. */
+    callbackDueAt: z.iso.datetime({ offset: true }).nullable().optional(),
+    callbackDone: z.boolean().optional(),
   })
   .refine((p) => Object.values(p).some((v) => v !== undefined), 'the patch changes nothing');
 

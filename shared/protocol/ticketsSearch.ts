@@ -25,6 +25,9 @@ export const TicketsSearchRequest = z.strictObject({
   department: z.string().max(40).optional(),
   priority: z.enum(['normal', 'urgent']).optional(),
   seat: z.number().int().nonnegative().optional(),
+  /** Extensions: only active tickets past their service-level target; only those assigned to a seat. */
+  overdue: z.boolean().optional(),
+  assignedSeat: z.number().int().positive().optional(),
 });
 export type TicketsSearchRequest = z.infer<typeof TicketsSearchRequest>;
 export type TicketsSearchResult = { items: Ticket[]; next?: number };

@@ -11,6 +11,7 @@ import { toAckError } from '../errors';
 import { TokenBucket, type RateLimit } from '../rateLimit';
 import { endCall, startCall } from './calls';
 import { sendBroadcast, updateConfig } from './config';
+import { dailyReport, startExport } from '../reports';
 import type { Caller, Handler, HubParts } from './context';
 import { setSeat } from './seats';
 import { createTicket, historyHandler, lookupHandler, noteTicket, searchHandler, updateTicket } from './tickets';
@@ -29,6 +30,8 @@ const HANDLERS: Record<RequestName, Handler> = {
   'ticket:history': historyHandler,
   'config:update': updateConfig,
   'broadcast:send': sendBroadcast,
+  'export:start': startExport,
+  'report:daily': dailyReport,
 };
 
 const MUTATION_SET = new Set<string>(MUTATIONS);

@@ -20,17 +20,17 @@ function ftsBody(t: Ticket): string {
 
 export async function insertTicket(tx: Tx, t: Ticket): Promise<void> {
   await tx.db.run(
-    `INSERT INTO tickets (id, number, status, category, priority, department, phone, seat, created_at, updated_at, doc)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [t.id, t.number, t.status, t.category, t.priority, t.department ?? null, t.phone, t.seat, t.createdAt, t.updatedAt, JSON.stringify(t)],
+    `INSERT INTO tickets (id, number, status, category, priority, department, phone, seat, created_at, updated_at, due_at, assigned_seat, doc)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [t.id, t.number, t.status, t.category, t.priority, t.department ?? null, t.phone, t.seat, t.createdAt, t.updatedAt, t.dueAt ?? null, t.assignedSeat ?? null, JSON.stringify(t)],
   );
   await tx.db.run('INSERT INTO tickets_fts (rowid, phone, body) VALUES (?, ?, ?)', [t.number, ftsPhone(t), ftsBody(t)]);
 }
 
 export async function saveTicket(tx: Tx, t: Ticket): Promise<void> {
   await tx.db.run(
-    `UPDATE tickets SET status = ?, category = ?, priority = ?, department = ?, updated_at = ?, doc = ? WHERE id = ?`,
-    [t.status, t.category, t.priority, t.department ?? null, t.updatedAt, JSON.stringify(t), t.id],
+    `UPDATE tickets SET status = ?, category = ?, priority = ?, department = ?, updated_at = ?, due_at = ?, assigned_seat = ?, doc = ? WHERE id = ?`,
+    [t.status, t.category, t.priority, t.department ?? null, t.updatedAt, t.dueAt ?? null, t.assignedSeat ?? null, JSON.stringify(t), t.id],
   );
   await tx.db.run('DELETE FROM tickets_fts WHERE rowid = ?', [t.number]);
   await tx.db.run('INSERT INTO tickets_fts (rowid, phone, body) VALUES (?, ?, ?)', [t.number, ftsPhone(t), ftsBody(t)]);
@@ -130,6 +130,14 @@ export async function searchTickets(db: Db, q: TicketsSearchRequest): Promise<{ 
       where.push(`t.${column} = ?`);
       params.push(value);
     }
+  }
+  if (q.overdue) {
+    where.push("t.status IN ('open', 'in_progress', 'forwarded') AND t.due_at < ?");
+    params.push(new Date().toISOString());
+  }
+  if (q.assignedSeat !== undefined) {
+    where.push('t.assigned_seat = ?');
+    params.push(q.assignedSeat);
   }
   if (q.before !== undefined) {
     where.push('t.number < ?');

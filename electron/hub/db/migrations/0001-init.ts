@@ -56,8 +56,12 @@ CREATE TABLE tickets (
   seat        INTEGER NOT NULL,
   created_at  TEXT NOT NULL,
   updated_at  TEXT NOT NULL,
+  due_at      TEXT,
+  assigned_seat INTEGER,
   doc         TEXT NOT NULL
 );
+CREATE INDEX tickets_due ON tickets(due_at) WHERE status IN ('open', 'in_progress', 'forwarded');
+CREATE INDEX tickets_assigned ON tickets(assigned_seat, number) WHERE assigned_seat IS NOT NULL;
 CREATE INDEX tickets_phone ON tickets(phone, number);
 CREATE INDEX tickets_status ON tickets(status, number);
 CREATE INDEX tickets_category ON tickets(category, number);
@@ -79,6 +83,18 @@ CREATE TABLE ticket_events (
   detail    TEXT NOT NULL
 );
 CREATE INDEX ticket_events_ticket ON ticket_events(ticket_id, id);
+
+-- Every export of callers' data: who, when, what range, how many rows.
+CREATE TABLE exports (
+  id        TEXT PRIMARY KEY,
+  at        TEXT NOT NULL,
+  who       TEXT NOT NULL,
+  kind      TEXT NOT NULL,
+  from_day  TEXT NOT NULL,
+  to_day    TEXT NOT NULL,
+  rows      INTEGER,
+  finished  TEXT
+);
 
 CREATE TABLE seats (
   seat         INTEGER PRIMARY KEY,

@@ -1,0 +1,211 @@
+/**
+ * Supervisor reports: CSV exports streamed straight from SQLite to the response (10 lakh rows
+ * never sit in memory; the socket's backpressure paces the reads), each one recorded in the
+ * export audit; and the daily situation report.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import { slaHours } from '../../shared/protocol/config';
+import { DailyReportRequest, ExportStartRequest, type DailyReport } from '../../shared/protocol/reports';
+import type { Ticket } from '../../shared/protocol/ticket';
+import { localDayStart, zoneOffsetMs } from '../../shared/domain/localDay';
+import { csvRow, localTime } from './csv';
+import type { Db } from './db/connection';
+import { OpError } from './errors';
+import type { Caller, Handler, HubParts } from './handlers/context';
+import { parse } from './handlers/parse';
+
+const PAGE = 2000;
+const TOKEN_TTL_MS = 60_000;
+
+type Pending = { kind: 'tickets' | 'calls'; from: string; to: string; who: string; expires: number };
+const tokens = new Map<string, Pending>();
+
+function requireSupervisor(caller: Caller): void {
+  if (caller.role !== 'supervisor') throw new OpError('forbidden', 'only a supervisor can export or read reports');
+}
+
+/** Start of local day `date` (YYYY-MM-DD) as a UTC instant. */
+export function dayStartIso(date: string, timeZone: string): string {
+  // Noon UTC of that date is inside the local day in every zone within ±12h.
+  return localDayStart(new Date(`${date}T12:00:00Z`), timeZone).toISOString();
+}
+
+function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+export const startExport: Handler = async (_parts, caller, payload) => {
+  requireSupervisor(caller);
+  const req = parse(ExportStartRequest, payload);
+  const now = Date.now();
+  for (const [t, p] of tokens) if (p.expires < now) tokens.delete(t);
+  const token = randomBytes(24).toString('base64url');
+  tokens.set(token, { kind: req.kind, from: req.from, to: req.to, who: caller.name, expires: now + TOKEN_TTL_MS });
+  const filename = `${req.kind}-${req.from}-to-${req.to}.csv`;
+  return { url: `/export/${req.kind}.csv?token=${token}`, filename };
+};
+
+const TICKET_COLUMNS = [
+  'number', 'created_at', 'status', 'category', 'priority', 'department', 'phone', 'caller_name', 'locality', 'language',
+  'description', 'seat', 'created_by', 'assigned_seat', 'escalated', 'due_at', 'forwarded_at', 'department_ack_at',
+  'department_ref', 'callback_due_at', 'callback_done_at', 'resolved_at', 'updated_at', 'notes', 'id',
+];
+const CALL_COLUMNS = ['started_at', 'ended_at', 'seconds', 'seat', 'phone', 'disposition', 'ticket_id', 'id'];
+
+/** Serves `/export/{tickets,calls}.csv?token=…`; answers 403 for a missing or used token. */
+export async function serveExport(parts: HubParts, url: URL, res: ServerResponse, headers: Record<string, string>, log: (m: string, e?: unknown) => void): Promise<void> {
+  const token = url.searchParams.get('token') ?? '';
+  const pending = tokens.get(token);
+  tokens.delete(token); // single use
+  const kind = url.pathname === '/export/tickets.csv' ? 'tickets' : url.pathname === '/export/calls.csv' ? 'calls' : null;
+  if (!pending || pending.expires < Date.now() || pending.kind !== kind) {
+    res.writeHead(403, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('This export link is not valid (it works once, for a minute). Start the export again from the console.\n');
+    return;
+  }
+  const id = randomUUID();
+  const from = dayStartIso(pending.from, parts.timeZone);
+  const to = dayStartIso(nextDay(pending.to), parts.timeZone);
+  await parts.writer.write((tx) =>
+    tx.db.run('INSERT INTO exports (id, at, who, kind, from_day, to_day) VALUES (?, ?, ?, ?, ?, ?)', [id, tx.now.toISOString(), pending.who, pending.kind, pending.from, pending.to]),
+  );
+  res.writeHead(200, {
+    ...headers,
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="${pending.kind}-${pending.from}-to-${pending.to}.csv"`,
+    'Cache-Control': 'no-store',
+  });
+  let rows = 0;
+  let aborted = false;
+  res.on('close', () => {
+    if (!res.writableFinished) aborted = true;
+  });
+  const write = async (chunk: string) => {
+    if (!res.write(chunk)) await new Promise<void>((r) => res.once('drain', r).once('close', r));
+  };
+  try {
+    const offset = zoneOffsetMs(new Date(), parts.timeZone);
+    await write('\uFEFF'); // lets spreadsheet programs read Hindi as UTF-8
+    if (pending.kind === 'tickets') {
+      await write(csvRow(TICKET_COLUMNS));
+      let after = 0;
+      while (!aborted) {
+        const page = await parts.reader.all<{ number: number; doc: string }>(
+          'SELECT number, doc FROM tickets WHERE created_at >= ? AND created_at < ? AND number > ? ORDER BY number LIMIT ?',
+          [from, to, after, PAGE],
+        );
+        if (page.length === 0) break;
+        let chunk = '';
+        for (const r of page) {
+          const t = JSON.parse(r.doc) as Ticket;
+          chunk += csvRow([
+            t.number, localTime(t.createdAt, offset), t.status, t.category, t.priority, t.department, t.phone, t.callerName, t.locality, t.language,
+            t.description, t.seat, t.createdBy, t.assignedSeat, t.escalated ? 'yes' : '', localTime(t.dueAt, offset), localTime(t.forwardedAt, offset),
+            localTime(t.departmentAckAt, offset), t.departmentRef, localTime(t.callbackDueAt, offset), localTime(t.callbackDoneAt, offset),
+            localTime(t.resolvedAt, offset), localTime(t.updatedAt, offset), t.notes.map((n) => `${localTime(n.at, offset)} ${n.author}: ${n.text}`).join(' | '), t.id,
+          ]);
+        }
+        rows += page.length;
+        after = page[page.length - 1]!.number;
+        await write(chunk);
+      }
+    } else {
+      await write(csvRow(CALL_COLUMNS));
+      let afterTime = '';
+      let afterId = '';
+      while (!aborted) {
+        const page = await parts.reader.all<{ id: string; seat: number; started_at: string; ended_at: string | null; disposition: string | null; phone: string | null; ticket_id: string | null }>(
+          `SELECT id, seat, started_at, ended_at, disposition, phone, ticket_id FROM calls
+           WHERE started_at >= ? AND started_at < ? AND (started_at > ? OR (started_at = ? AND id > ?))
+           ORDER BY started_at, id LIMIT ?`,
+          [from, to, afterTime, afterTime, afterId, PAGE],
+        );
+        if (page.length === 0) break;
+        let chunk = '';
+        for (const c of page) {
+          const seconds = c.ended_at ? Math.round((Date.parse(c.ended_at) - Date.parse(c.started_at)) / 1000) : '';
+          chunk += csvRow([localTime(c.started_at, offset), localTime(c.ended_at, offset), seconds, c.seat, c.phone, c.disposition, c.ticket_id, c.id]);
+        }
+        rows += page.length;
+        afterTime = page[page.length - 1]!.started_at;
+        afterId = page[page.length - 1]!.id;
+        await write(chunk);
+      }
+    }
+  } catch (err) {
+    log('export failed', err);
+    aborted = true;
+  } finally {
+    res.end();
+    await parts.writer
+      .write((tx) => tx.db.run('UPDATE exports SET rows = ?, finished = ? WHERE id = ?', [rows, aborted ? null : tx.now.toISOString(), id]))
+      .catch((err) => log('recording the export failed', err));
+  }
+}
+
+export const dailyReport: Handler = async (parts, caller, payload) => {
+  requireSupervisor(caller);
+  const { date } = parse(DailyReportRequest, payload);
+  return { report: await buildDailyReport(parts.reader, parts, date) };
+};
+
+export async function buildDailyReport(db: Db, parts: Pick<HubParts, 'timeZone' | 'config' | 'writer'>, date: string): Promise<DailyReport> {
+  const from = dayStartIso(date, parts.timeZone);
+  const to = dayStartIso(nextDay(date), parts.timeZone);
+  const offset = zoneOffsetMs(new Date(from), parts.timeZone);
+  const now = new Date();
+  const [calls, dispositions, handle, tickets, resolvedRows, before] = await Promise.all([
+    db.all<{ started_at: string }>('SELECT started_at FROM calls WHERE started_at >= ? AND started_at < ?', [from, to]),
+    db.all<{ disposition: string; n: number }>('SELECT disposition, COUNT(*) AS n FROM calls WHERE started_at >= ? AND started_at < ? AND disposition IS NOT NULL GROUP BY disposition', [from, to]),
+    db.get<{ s: number | null }>('SELECT AVG((julianday(ended_at) - julianday(started_at)) * 86400) AS s FROM calls WHERE started_at >= ? AND started_at < ? AND ended_at IS NOT NULL', [from, to]),
+    db.all<{ doc: string }>('SELECT doc FROM tickets WHERE created_at >= ? AND created_at < ?', [from, to]),
+    db.all<{ category: string; n: number }>(
+      "SELECT category, COUNT(*) AS n FROM tickets WHERE json_extract(doc, '$.resolvedAt') >= ? AND json_extract(doc, '$.resolvedAt') < ? GROUP BY category",
+      [from, to],
+    ),
+    db.get<{ n: number }>('SELECT COUNT(*) AS n FROM calls WHERE started_at < ?', [to]),
+  ]);
+  const hourly = Array.from({ length: 24 }, () => 0);
+  for (const c of calls) hourly[new Date(Date.parse(c.started_at) + offset).getUTCHours()]! += 1;
+  const max = Math.max(...hourly);
+  const raised = tickets.map((r) => JSON.parse(r.doc) as Ticket);
+  const categories = new Map<string, { raised: number; resolved: number }>();
+  for (const t of raised) categories.set(t.category, { raised: (categories.get(t.category)?.raised ?? 0) + 1, resolved: 0 });
+  for (const r of resolvedRows) categories.set(r.category, { raised: categories.get(r.category)?.raised ?? 0, resolved: r.n });
+  const departments = new Map<string, { forwarded: number; acknowledged: number; pending: number }>();
+  for (const t of raised) {
+    if (!t.department || !t.forwardedAt) continue;
+    const d = departments.get(t.department) ?? { forwarded: 0, acknowledged: 0, pending: 0 };
+    d.forwarded += 1;
+    if (t.departmentAckAt) d.acknowledged += 1;
+    if (t.status === 'forwarded') d.pending += 1;
+    departments.set(t.department, d);
+  }
+  const config = parts.config();
+  const breaches = raised
+    .map((t) => ({ t, due: t.dueAt ?? new Date(Date.parse(t.createdAt) + slaHours(config.sla, t.category, t.priority) * 3_600_000).toISOString() }))
+    .filter(({ t, due }) => (t.resolvedAt ? t.resolvedAt > due : now.toISOString() > due))
+    .map(({ t, due }) => ({ number: t.number, category: t.category, priority: t.priority, dueAt: due, status: t.status, ...(t.department ? { department: t.department } : {}) }));
+  return {
+    date,
+    timeZone: parts.timeZone,
+    generatedAt: now.toISOString(),
+    calls: {
+      total: calls.length,
+      avgHandleSeconds: handle?.s == null ? null : Math.round(handle.s),
+      byDisposition: Object.fromEntries(dispositions.map((d) => [d.disposition, d.n])),
+      hourly,
+      busiestHour: max > 0 ? hourly.indexOf(max) : null,
+    },
+    tickets: {
+      raised: raised.length,
+      resolved: resolvedRows.reduce((n, r) => n + r.n, 0),
+      byCategory: [...categories].map(([category, v]) => ({ category, ...v })).sort((a, b) => b.raised - a.raised),
+      byDepartment: [...departments].map(([department, v]) => ({ department, ...v })).sort((a, b) => b.forwarded - a.forwarded),
+      breaches,
+      urgent: raised.filter((t) => t.priority === 'urgent').length,
+    },
+    totalToDate: parts.writer.state.initialTotal + (before?.n ?? 0),
+  };
+}
