@@ -10,14 +10,20 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEATS, DEFAULT_TIME_ZONE, startHub } from './index';
 import { resolveKeys } from './keys';
+import { restoreBackup } from './db/backup';
+import { lockDataDir } from './lock';
 
-const USAGE = `Usage: npm run hub -- --port PORT --data DIR [--seats N] [--initial-total N] [--host HOST] [--tz ZONE]
+const USAGE = `Usage: npm run hub -- --port PORT --data DIR [--seats N] [--initial-total N] [--host HOST] [--tz ZONE] [--backup-…] [--restore FILE]
   --port           TCP port to listen on (0 picks a free one; default 4950)
   --data           folder for the database and hub.json (default ./.data/hub)
   --seats          number of operator seats (default ${DEFAULT_SEATS})
   --initial-total  where the all-time call counter starts (calls taken before this system)
   --host           address to listen on (default 0.0.0.0: every network of this PC)
   --tz             time zone for "calls today" (default ${DEFAULT_TIME_ZONE})
+  --backup-dir     folder for online backups, ideally another disk (default DIR/backups)
+  --backup-every   minutes between backups, 0 for none (default 60)
+  --backup-keep    how many backups to keep (default 48)
+  --restore FILE   put a backup in place (after checking it; the replaced database is kept), then start
 Keys come from HUB_OPERATOR_KEY, HUB_SUPERVISOR_KEY, HUB_WALL_KEY or DIR/hub.json.`;
 
 class UsageError extends Error {}
@@ -48,6 +54,10 @@ async function main(): Promise<void> {
         'initial-total': { type: 'string' },
         host: { type: 'string' },
         tz: { type: 'string' },
+        'backup-dir': { type: 'string' },
+        'backup-every': { type: 'string' },
+        'backup-keep': { type: 'string' },
+        restore: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -65,7 +75,19 @@ async function main(): Promise<void> {
   const dataDir = resolve(values.data ?? '.data/hub');
   const seats = wholeNumber('seats', values.seats, 1);
   const initialTotal = wholeNumber('initial-total', values['initial-total'], 0);
+  if (values.restore) {
+    // Refuses while a hub holds the folder; the lock is released again before the hub starts.
+    const unlock = await lockDataDir(dataDir, 0);
+    try {
+      const { replaced } = await restoreBackup(resolve(values.restore), dataDir);
+      console.log(`Restored ${values.restore} into ${dataDir}.${replaced ? ` The database it replaced is kept in ${replaced}.` : ''}`);
+    } finally {
+      unlock();
+    }
+  }
   const { keys, generated, file } = resolveKeys(dataDir, process.env);
+  const backupEvery = wholeNumber('backup-every', values['backup-every'], 0);
+  const backupKeep = wholeNumber('backup-keep', values['backup-keep'], 1);
 
   const hub = await startHub({
     dataDir,
@@ -76,6 +98,11 @@ async function main(): Promise<void> {
     ...(initialTotal !== undefined ? { initialTotal } : {}),
     timeZone: values.tz ?? DEFAULT_TIME_ZONE,
     rendererDir: rendererDir(),
+    backup: {
+      ...(values['backup-dir'] ? { dir: resolve(values['backup-dir']) } : {}),
+      ...(backupEvery !== undefined ? { everyMinutes: backupEvery } : {}),
+      ...(backupKeep !== undefined ? { keep: backupKeep } : {}),
+    },
     log: (line) => console.error(`[hub] ${line}`),
   });
 

@@ -2,7 +2,7 @@
  * The hub: one module, one entry. `npm run hub` (cli.ts), the desktop app and the tests all
  * start it through `startHub`. It never imports electron.
  */
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { assertTimeZone } from '../../shared/domain/localDay';
 import { admit, callerOf, type Admitted, type Keys } from './auth';
 import { applyPragmas, Db } from './db/connection';
 import { migrate } from './db/migrate';
+import { backupNow, type BackupInfo } from './db/backup';
 import type { HubParts } from './handlers/context';
 import { attachHandlers } from './handlers/dispatch';
 import { seatOffline, seatOnline } from './handlers/seats';
@@ -39,6 +40,8 @@ export type HubOptions = {
   /** The built renderer (dist/renderer). */
   rendererDir?: string;
   rateLimit?: RateLimit;
+  /** Scheduled online backups: folder (default DATA/backups), minutes between (0: off), how many kept. */
+  backup?: { dir?: string; everyMinutes?: number; keep?: number };
   log?: (line: string) => void;
 };
 
@@ -52,9 +55,39 @@ export type Hub = {
 };
 
 export const DEFAULT_SEATS = 40;
+const INITIALIZED_MARKER = 'hub.initialized';
+
+function backupDir(options: HubOptions): string {
+  return options.backup?.dir ?? join(options.dataDir, 'backups');
+}
+
+/** Creates the data folder if needed and proves it is writable, with a message that says what to fix. */
+function prepareDataDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (err) {
+    throw new Error(`the data folder ${dir} cannot be created or written (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the path and its permissions`, { cause: err });
+  }
+}
+
+/** A fast structural check of an existing database before the hub trusts it. */
+async function checkOnStart(file: string): Promise<string | null> {
+  let probe: Db | undefined;
+  try {
+    probe = await Db.open(file, sqlite3.OPEN_READONLY);
+    const rows = await probe.all<{ quick_check: string }>('PRAGMA quick_check');
+    if (rows.length !== 1 || rows[0]!.quick_check !== 'ok') return `the database ${file} is damaged (${rows.slice(0, 2).map((r) => r.quick_check).join('; ')})`;
+    return null;
+  } catch (err) {
+    return `the database ${file} cannot be read (${(err as Error).message})`;
+  } finally {
+    await probe?.close().catch(() => undefined);
+  }
+}
 
 /** Listens, retrying a port still held by a hub that is shutting down for a few seconds. */
-async function listen(http: HttpServer, port: number, host: string, waitMs = 10_000): Promise<void> {
+async function listen(http: HttpServer, port: number, host: string, waitMs = 5_000): Promise<void> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     try {
@@ -89,15 +122,28 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const distinct = new Set(Object.values(options.keys));
   if (distinct.size !== 3 || [...distinct].some((k) => !k)) throw new Error('the operator, supervisor and wall keys must be set and all different');
 
-  mkdirSync(options.dataDir, { recursive: true });
+  prepareDataDir(options.dataDir);
   const unlock = await lockDataDir(options.dataDir);
   const dbFile = join(options.dataDir, 'hub.sqlite');
+  const marker = join(options.dataDir, INITIALIZED_MARKER);
   let db: Db | undefined;
   let reader: Db | undefined;
   try {
-    db = await Db.open(dbFile);
+    if (existsSync(marker) && !existsSync(dbFile)) {
+      throw new Error(
+        `the data folder ${options.dataDir} held a hub database, but hub.sqlite is gone. Not starting with an empty one: restore a backup (npm run hub -- --restore FILE --data ${options.dataDir}) or remove ${INITIALIZED_MARKER} to start afresh`,
+      );
+    }
+    if (existsSync(dbFile)) {
+      const problem = await checkOnStart(dbFile);
+      if (problem) throw new Error(`${problem}. Restore a backup with --restore FILE (the backups are in ${backupDir(options)})`);
+    }
+    db = await Db.open(dbFile).catch((err: Error) => {
+      throw new Error(`cannot open ${dbFile} for writing (${err.message}): check that the data folder is writable`, { cause: err });
+    });
     await applyPragmas(db);
     await migrate(db);
+    if (!existsSync(marker)) writeFileSync(marker, 'This folder holds a Helpline Control Room hub database (hub.sqlite).\n');
     if (options.initialTotal !== undefined) {
       if (!Number.isInteger(options.initialTotal) || options.initialTotal < 0) throw new Error('initial total must be a whole number, 0 or more');
       await db.run("INSERT INTO meta (key, value) VALUES ('initial_total', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [String(options.initialTotal)]);
@@ -144,7 +190,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     pingTimeout: 8_000,
   });
   let config = await loadConfig(db);
+  const backupHub: { run?: () => Promise<BackupInfo> } = {};
   const parts: HubParts = {
+    backup: () => backupHub.run!(),
     writer,
     reader,
     seats,
@@ -225,6 +273,26 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       });
   });
 
+  const backups = backupDir(options);
+  const backupKeep = options.backup?.keep ?? 48;
+  let backupRunning: Promise<BackupInfo> | null = null;
+  backupHub.run = () => {
+    // One at a time: a second request while one runs gets that one's result.
+    backupRunning ??= backupNow(dbFile, backups, backupKeep).finally(() => (backupRunning = null));
+    return backupRunning;
+  };
+  const everyMs = (options.backup?.everyMinutes ?? 60) * 60_000;
+  const backupTimer =
+    everyMs > 0
+      ? setInterval(() => {
+          backupHub.run!().then(
+            (b) => log(`backup written: ${b.file} (${Math.round(b.bytes / 1024)} KiB, ${b.ms} ms)`),
+            (err) => logErr('scheduled backup failed', err),
+          );
+        }, everyMs)
+      : null;
+  backupTimer?.unref();
+
   const maintenance = setInterval(() => {
     writer
       .write(async (tx) => {
@@ -240,6 +308,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
 
   await listen(http, options.port ?? 0, options.host ?? '0.0.0.0').catch(async (err) => {
     clearInterval(maintenance);
+    if (backupTimer) clearInterval(backupTimer);
     stats.stop();
     await writer.drain();
     await reader!.close().catch(() => undefined);
@@ -260,6 +329,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       (closed ??= (async () => {
         closing = true;
         clearInterval(maintenance);
+        if (backupTimer) clearInterval(backupTimer);
+        await backupRunning?.catch(() => undefined);
         stats.stop();
         io.disconnectSockets(true);
         const stopped = new Promise<void>((resolve) => io.close(() => resolve()));

@@ -25,7 +25,7 @@ function alive(pid: number): boolean {
  * Takes the data folder's lock. A hub that is still shutting down (for example the one a
  * restart replaces) is given `waitMs` to finish before this one gives up.
  */
-export async function lockDataDir(dir: string, waitMs = 10_000): Promise<() => void> {
+export async function lockDataDir(dir: string, waitMs = 5_000): Promise<() => void> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     try {

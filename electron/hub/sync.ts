@@ -26,7 +26,7 @@ export async function syncClient(parts: HubParts, socket: Socket, caller: Caller
   await parts.writer.read(async (state) => {
     if (!socket.connected) return;
     const now = new Date();
-    const missed = since === undefined ? null : await changesSince(parts.writer.db, since, state.seq);
+    const missed = since === undefined ? null : await changesSince(parts.writer.db, since, state.seq, state.seqFloor);
     if (missed) {
       for (const c of missed) socket.emit('change', wall ? maskChange(c) : c);
     } else {

@@ -4,7 +4,7 @@ import type { CallEndRequest, CallEndResult } from './callEnd';
 import type { CallStartRequest, CallStartResult } from './callStart';
 import type { CallerLookupRequest, CallerLookupResult } from './callerLookup';
 import type { Change } from './change';
-import type { DailyReportRequest, DailyReportResult, ExportStartRequest, ExportStartResult } from './reports';
+import type { BackupNowResult, DailyReportRequest, DailyReportResult, ExportStartRequest, ExportStartResult } from './reports';
 import type { BroadcastSendRequest, BroadcastSendResult, ConfigUpdateRequest, ConfigUpdateResult, FloorConfig } from './config';
 import type { Counter } from './counter';
 import type { SeatSetRequest, SeatSetResult } from './seatSet';
@@ -31,6 +31,7 @@ export type Requests = {
   'broadcast:send': [BroadcastSendRequest, BroadcastSendResult];
   'export:start': [ExportStartRequest, ExportStartResult];
   'report:daily': [DailyReportRequest, DailyReportResult];
+  'backup:now': [Record<string, never> | undefined, BackupNowResult];
 };
 export type RequestName = keyof Requests;
 

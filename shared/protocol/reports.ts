@@ -48,3 +48,6 @@ export type DailyReport = {
   totalToDate: number;
 };
 export type DailyReportResult = { report: DailyReport };
+
+/** `backup:now` (supervisors) — an online backup, checked, into the hub's backup folder. */
+export type BackupNowResult = { backup: { file: string; bytes: number; at: string; ms: number } };

@@ -1,6 +1,7 @@
 /** What every request handler is given: who is asking, and the hub's parts. */
 import type { FloorConfig } from '../../../shared/protocol/config';
 import type { Role } from '../../../shared/protocol/handshake';
+import type { BackupInfo } from '../db/backup';
 import type { Db } from '../db/connection';
 import { OpError } from '../errors';
 import type { Actor } from '../store/tickets';
@@ -17,6 +18,8 @@ export type HubParts = {
   timeZone: string;
   /** The live floor configuration (categories, departments, service levels). */
   config: () => FloorConfig;
+  /** Writes an online backup now (supervisors, and the schedule). */
+  backup: () => Promise<BackupInfo>;
   /** Makes a committed configuration live and pushes it to every client. */
   configChanged: (config: FloorConfig) => void;
 };

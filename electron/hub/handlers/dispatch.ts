@@ -7,7 +7,7 @@
 import type { Socket } from 'socket.io';
 import { fail } from '../../../shared/protocol/errors';
 import { MUTATIONS, type RequestName } from '../../../shared/protocol/events';
-import { toAckError } from '../errors';
+import { OpError, toAckError } from '../errors';
 import { TokenBucket, type RateLimit } from '../rateLimit';
 import { endCall, startCall } from './calls';
 import { sendBroadcast, updateConfig } from './config';
@@ -32,6 +32,10 @@ const HANDLERS: Record<RequestName, Handler> = {
   'broadcast:send': sendBroadcast,
   'export:start': startExport,
   'report:daily': dailyReport,
+  'backup:now': async (parts, caller) => {
+    if (caller.role !== 'supervisor') throw new OpError('forbidden', 'only a supervisor can start a backup');
+    return { backup: await parts.backup() };
+  },
 };
 
 const MUTATION_SET = new Set<string>(MUTATIONS);

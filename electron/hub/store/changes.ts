@@ -8,8 +8,9 @@ export const MAX_CATCH_UP = 5000;
 export const CHANGES_KEPT = 100_000;
 
 /** The changes after `since`, or null when the log cannot bridge the gap. */
-export async function changesSince(db: Db, since: number, lastSeq: number): Promise<Change[] | null> {
+export async function changesSince(db: Db, since: number, lastSeq: number, seqFloor = 0): Promise<Change[] | null> {
   if (since > lastSeq) return null; // the client saw a different hub's history
+  if (since < seqFloor) return null; // ...or the history before a restore
   if (lastSeq - since > MAX_CATCH_UP) return null;
   if (since === lastSeq) return [];
   const rows = await db.all<{ seq: number; type: Change['type']; data: string; at: string }>('SELECT seq, type, data, at FROM changes WHERE seq > ? ORDER BY seq', [since]);

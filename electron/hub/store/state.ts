@@ -9,6 +9,8 @@ import { localDateKey, localDayStart } from '../../../shared/domain/localDay';
 
 export type HubState = {
   seq: number;
+  /** After a restore: clients that saw an older seq than this get a snapshot, not changes. */
+  seqFloor: number;
   initialTotal: number;
   callsTotal: number;
   callsToday: number;
@@ -44,7 +46,9 @@ export function publicSeat(s: Seat & { resumeState?: unknown }): Seat {
 }
 
 export async function loadState(db: Db, seats: number, timeZone: string, now: Date): Promise<HubState> {
-  const seq = (await db.get<{ s: number | null }>('SELECT MAX(seq) AS s FROM changes'))?.s ?? 0;
+  const logged = (await db.get<{ s: number | null }>('SELECT MAX(seq) AS s FROM changes'))?.s ?? 0;
+  const seqFloor = Number((await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'seq_floor'"))?.value ?? 0);
+  const seq = Math.max(logged, seqFloor);
   const initial = await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'initial_total'");
   const total = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM calls'))?.n ?? 0;
   const dayStart = localDayStart(now, timeZone).toISOString();
@@ -69,6 +73,7 @@ export async function loadState(db: Db, seats: number, timeZone: string, now: Da
   }
   return {
     seq,
+    seqFloor,
     initialTotal: initial ? Number(initial.value) : 0,
     callsTotal: total,
     callsToday: today,
