@@ -21,7 +21,7 @@ export function roleOf(keys: Keys, key: unknown): Role | undefined {
   return (Object.keys(keys) as Role[]).find((role) => sameKey(keys[role], key));
 }
 
-export type Admitted = { caller: Caller; since?: number };
+export type Admitted = { caller: Caller; since?: number; clockDriftMs?: number };
 
 /** An Error whose message is the `connect_error` a client sees; `data` says more. */
 function refuse(message: string, detail: string): Error & { data: { code: string; message: string } } {
@@ -37,13 +37,15 @@ export function admit(keys: Keys, seats: number, auth: unknown): Admitted | Erro
   const h = parsed.data;
   if ((h.protocol ?? 1) < MIN_CLIENT_PROTOCOL) return refuse(CONNECT_ERRORS.outdated, 'this app is older than the hub; please update it');
   const clientId = h.clientId ?? `anonymous-${randomUUID()}`;
+  const clientMs = h.clientTime ? Date.parse(h.clientTime) : NaN;
+  const drift = Number.isNaN(clientMs) ? {} : { clockDriftMs: clientMs - Date.now() };
   if (role === 'operator') {
     if (h.seat === undefined || h.seat > seats) return refuse(CONNECT_ERRORS.invalid, `an operator needs a seat from 1 to ${seats}`);
     if (h.name === undefined) return refuse(CONNECT_ERRORS.invalid, 'an operator needs a name');
-    return { caller: { role, clientId, seat: h.seat, name: h.name }, ...(h.since !== undefined ? { since: h.since } : {}) };
+    return { caller: { role, clientId, seat: h.seat, name: h.name }, ...(h.since !== undefined ? { since: h.since } : {}), ...drift };
   }
   const name = h.name ?? (role === 'supervisor' ? 'Supervisor' : 'Wall');
-  return { caller: { role, clientId, name }, ...(h.since !== undefined ? { since: h.since } : {}) };
+  return { caller: { role, clientId, name }, ...(h.since !== undefined ? { since: h.since } : {}), ...drift };
 }
 
 export function callerOf(socket: Socket): Caller {

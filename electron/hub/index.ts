@@ -23,6 +23,7 @@ import { pruneChanges } from './store/changes';
 import { counterOf, loadState, rollDay } from './store/state';
 import { putSeat, withState } from './store/seats';
 import { Writer } from './store/writer';
+import { applyRetention } from './store/retention';
 import { broadcaster, ROOM_SUPERVISORS, ROOM_WALL, syncClient } from './sync';
 import { computeStats, maskStats, StatsPublisher } from './stats';
 import { loadConfig } from './store/config';
@@ -50,6 +51,8 @@ export type Hub = {
   port: number;
   keys: Keys;
   dbFile: string;
+  /** Runs the housekeeping round now (the hub also runs it every 30 seconds). */
+  maintenance(): Promise<void>;
   /** Stops taking connections, commits what is queued, closes the database. */
   close(): Promise<void>;
 };
@@ -111,6 +114,8 @@ async function listen(http: HttpServer, port: number, host: string, waitMs = 5_0
 }
 export const DEFAULT_TIME_ZONE = 'Asia/Kolkata';
 const MAINTENANCE_MS = 30_000;
+/** How long an opId is remembered: far longer than any outbox waits offline. */
+const OPS_KEPT_DAYS = 30;
 
 export async function startHub(options: HubOptions): Promise<Hub> {
   const seats = options.seats ?? DEFAULT_SEATS;
@@ -190,6 +195,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     pingTimeout: 8_000,
   });
   let config = await loadConfig(db);
+  /** Each online seat's clock minus the hub's, as measured at its handshake. */
+  const seatDrift = new Map<number, number>();
   const backupHub: { run?: () => Promise<BackupInfo> } = {};
   const parts: HubParts = {
     backup: () => backupHub.run!(),
@@ -206,7 +213,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     },
   };
   const stats = new StatsPublisher(
-    () => computeStats(reader!, writer.state, config, timeZone),
+    () => computeStats(reader!, writer.state, config, timeZone, seatDrift),
     (s) => {
       io.to(ROOM_SUPERVISORS).emit('stats', s);
       io.to(ROOM_WALL).emit('stats', maskStats(s));
@@ -232,6 +239,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   let closing = false;
   const seatSockets = new Map<number, string>();
 
+
   io.use((socket, next) => {
     const admitted = admit(options.keys, seats, socket.handshake.auth);
     if (admitted instanceof Error) return next(admitted);
@@ -241,12 +249,14 @@ export async function startHub(options: HubOptions): Promise<Hub> {
 
   io.on('connection', (socket) => {
     const caller = callerOf(socket);
-    const { since } = (socket.data as { admitted: Admitted }).admitted;
+    const { since, clockDriftMs } = (socket.data as { admitted: Admitted }).admitted;
     attachHandlers(socket, parts, caller, options.rateLimit ?? DEFAULT_RATE_LIMIT, logErr);
     const seat = caller.seat;
     if (seat !== undefined) {
       const previous = seatSockets.get(seat);
       seatSockets.set(seat, socket.id);
+      if (clockDriftMs !== undefined) seatDrift.set(seat, clockDriftMs);
+      else seatDrift.delete(seat);
       if (previous) {
         const old = io.sockets.sockets.get(previous);
         old?.emit('seat:revoked', { seat, reason: 'this seat was signed in on another window' });
@@ -256,6 +266,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       socket.on('disconnect', () => {
         if (seatSockets.get(seat) !== socket.id) return; // taken over: the seat is still online
         seatSockets.delete(seat);
+        seatDrift.delete(seat);
         if (!closing) seatOffline(parts, seat).catch((err) => logErr(`seat ${seat} could not go offline`, err));
       });
     }
@@ -293,17 +304,25 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       : null;
   backupTimer?.unref();
 
-  const maintenance = setInterval(() => {
-    writer
-      .write(async (tx) => {
-        const before = tx.state.dayKey;
-        rollDay(tx.state, tx.now, timeZone);
-        if (before !== tx.state.dayKey) io.emit('counter', counterOf(tx.state, tx.now, timeZone));
-        await pruneChanges(tx.db, tx.state.seq);
-        await tx.db.run('DELETE FROM ops WHERE at < ?', [new Date(tx.now.getTime() - 30 * 86_400_000).toISOString()]);
-      })
-      .catch((err) => logErr('maintenance failed', err));
-  }, MAINTENANCE_MS);
+  let lastRetention = 0;
+  /** Housekeeping: the day's counter, pruning logs, the WAL, and privacy retention hourly. */
+  const runMaintenance = async (force = false): Promise<void> => {
+    const rolled = await writer.write(async (tx) => {
+      const before = tx.state.dayKey;
+      rollDay(tx.state, tx.now, timeZone);
+      await pruneChanges(tx.db, tx.state.seq);
+      await tx.db.run('DELETE FROM ops WHERE at < ?', [new Date(tx.now.getTime() - OPS_KEPT_DAYS * 86_400_000).toISOString()]);
+      return before !== tx.state.dayKey ? counterOf(tx.state, tx.now, timeZone) : null;
+    });
+    if (rolled) io.emit('counter', rolled);
+    await writer.read(() => writer.db.exec('PRAGMA wal_checkpoint(PASSIVE)'));
+    if (force || Date.now() - lastRetention > 3_600_000) {
+      lastRetention = Date.now();
+      const masked = await applyRetention(writer, config.privacy.maskClosedAfterDays);
+      if (masked.tickets + masked.calls > 0) log(`privacy retention: masked ${masked.tickets} closed tickets and ${masked.calls} calls`);
+    }
+  };
+  const maintenance = setInterval(() => void runMaintenance().catch((err) => logErr('maintenance failed', err)), MAINTENANCE_MS);
   maintenance.unref();
 
   await listen(http, options.port ?? 0, options.host ?? '0.0.0.0').catch(async (err) => {
@@ -325,6 +344,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     port,
     keys: options.keys,
     dbFile,
+    maintenance: () => runMaintenance(true),
     close: () =>
       (closed ??= (async () => {
         closing = true;

@@ -14,7 +14,7 @@ import { counterOf, type HubState } from './store/state';
 
 const HOUR = 3_600_000;
 
-export async function computeStats(db: Db, state: HubState, config: FloorConfig, timeZone: string, now = new Date()): Promise<FloorStats> {
+export async function computeStats(db: Db, state: HubState, config: FloorConfig, timeZone: string, drift: ReadonlyMap<number, number> = new Map(), now = new Date()): Promise<FloorStats> {
   const nowMs = now.getTime();
   const dayStart = localDayStart(now, timeZone).toISOString();
   // Local clock hours: IST hours begin at :30 UTC, so buckets are cut in local time.
@@ -84,8 +84,11 @@ export async function computeStats(db: Db, state: HubState, config: FloorConfig,
     droppedToday: dropped?.n ?? 0,
     recentDropped: recentDropped.map((c) => ({ callId: c.id, seat: c.seat, at: c.started_at, ...(c.phone ? { phone: c.phone } : {}) })),
     seats,
+    clockDrift: [...drift].filter(([, ms]) => Math.abs(ms) > CLOCK_DRIFT_SHOWN_MS).map(([seat, ms]) => ({ seat, ms })),
   };
 }
+
+const CLOCK_DRIFT_SHOWN_MS = 60_000;
 
 export function maskStats(s: FloorStats): FloorStats {
   return { ...s, recentDropped: s.recentDropped.map((d) => (d.phone ? { ...d, phone: maskPhone(d.phone) } : d)) };

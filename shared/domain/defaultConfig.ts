@@ -91,4 +91,5 @@ export const DEFAULT_CONFIG: FloorConfig = {
     { id: 'district_administration', label: { en: 'District administration', hi: 'ज़िला प्रशासन' }, active: true },
   ],
   sla: { normalHours: 24, urgentHours: 4, perCategory: { medical: { normalHours: 4, urgentHours: 1 }, food_ration: { normalHours: 12 } } },
+  privacy: { maskClosedAfterDays: 365 },
 };

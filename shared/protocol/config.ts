@@ -37,12 +37,17 @@ export type SlaConfig = z.infer<typeof SlaConfig>;
 export const Broadcast = z.object({ id: z.string(), text: z.string(), at: z.string(), by: z.string() });
 export type Broadcast = z.infer<typeof Broadcast>;
 
+/** After how many days the phone numbers and names of closed tickets (and old calls) are masked. */
+export const PrivacyConfig = z.strictObject({ maskClosedAfterDays: z.number().int().min(1).max(3650).nullable() });
+export type PrivacyConfig = z.infer<typeof PrivacyConfig>;
+
 export type FloorConfig = {
   /** Grows by one per change: `config:update` carries the version it edits. */
   version: number;
   categories: CategoryConfig[];
   departments: DepartmentConfig[];
   sla: SlaConfig;
+  privacy: PrivacyConfig;
   /** The latest message to all seats, if any. */
   broadcast?: Broadcast;
 };
@@ -54,6 +59,7 @@ export const ConfigUpdateRequest = z.strictObject({
   categories: z.array(CategoryConfig).min(1).max(100).optional(),
   departments: z.array(DepartmentConfig).max(100).optional(),
   sla: SlaConfig.optional(),
+  privacy: PrivacyConfig.optional(),
 });
 export type ConfigUpdateRequest = z.infer<typeof ConfigUpdateRequest>;
 export type ConfigUpdateResult = { config: FloorConfig };

@@ -11,8 +11,10 @@ export const Handshake = z.object({
   seat: z.coerce.number().int().positive().optional(),
   name: z.string().trim().min(1).max(60).optional(),
   since: z.number().int().nonnegative().optional(),
-  /** Extension: the client's protocol version; older majors are told to update. */
-  protocol: z.number().int().positive().optional(),
+  /** Extension: the client's protocol version; older ones are told to update (`outdated`). */
+  protocol: z.number().int().nonnegative().optional(),
+  /** Extension: the client's clock (ISO), so that the hub can show supervisors a seat's drift. */
+  clientTime: z.string().max(40).optional(),
 });
 export type Handshake = z.infer<typeof Handshake>;
 

@@ -32,4 +32,6 @@ export type FloorStats = {
   /** The latest dropped calls (today), newest first, for calling back. */
   recentDropped: { callId: string; seat: number; at: string; phone?: string }[];
   seats: Record<SeatState, number>;
+  /** Seats whose clock differs from the hub's by more than a minute (their timers use the hub's). */
+  clockDrift: { seat: number; ms: number }[];
 };

@@ -101,3 +101,51 @@ it('a broadcast reaches every seat, and survives a restart for seats that connec
   await waitUntil(() => latest<FloorConfig>(later, 'config') !== undefined, 'config after restart');
   expect(latest<FloorConfig>(later, 'config')!.broadcast?.by).toBe('Supervisor');
 });
+
+it('masks the phone numbers and names of tickets closed longer than the retention setting', async () => {
+  const { startHub } = await import('../../electron/hub/index');
+  const { TEST_KEYS } = await import('../helpers/keys');
+  const sqlite3 = (await import('sqlite3')).default;
+  const dataDir = await res.dataDir();
+  const hub = await startHub({ port: 0, host: '127.0.0.1', dataDir, keys: { ...TEST_KEYS }, log: () => undefined });
+  res.defer(() => hub.close());
+  const sup = await res.ready(hub.url, supervisorAuth());
+  const op = await res.ready(hub.url, operatorAuth(1));
+  await waitUntil(() => latest<FloorConfig>(sup, 'config') !== undefined, 'config');
+  const config = latest<FloorConfig>(sup, 'config')!;
+  expect(config.privacy.maskClosedAfterDays).toBe(365);
+  expect((await sup.emit('config:update', { opId: randomUUID(), version: config.version, privacy: { maskClosedAfterDays: 30 } })).ok).toBe(true);
+  const call = await op.emit('call:start', { opId: randomUUID(), phone: '9812374650' });
+  const old = (await op.emit('ticket:create', { opId: randomUUID(), ticket: { phone: '9812374650', callerName: 'Ramesh', category: 'other', description: 'old', callId: call.call!.id } })).ticket!;
+  await op.emit('ticket:update', { opId: randomUUID(), id: old.id, version: 1, patch: { status: 'closed' } });
+  const recent = (await op.emit('ticket:create', { opId: randomUUID(), ticket: { phone: '9812374650', callerName: 'Ramesh', category: 'other', description: 'recent' } })).ticket!;
+  await op.emit('ticket:update', { opId: randomUUID(), id: recent.id, version: 1, patch: { status: 'closed' } });
+  // Age the first ticket and its call by 40 days, as if the floor had run on since.
+  const db = new sqlite3.Database(`${dataDir}/hub.sqlite`);
+  const aged = new Date(Date.now() - 40 * 86_400_000).toISOString();
+  await new Promise<void>((ok, no) => db.run('UPDATE tickets SET updated_at = ? WHERE id = ?', [aged, old.id], (e) => (e ? no(e) : ok())));
+  await new Promise<void>((ok, no) => db.run('UPDATE calls SET started_at = ? WHERE id = ?', [aged, call.call!.id], (e) => (e ? no(e) : ok())));
+  await new Promise((r) => db.close(r));
+  await hub.maintenance();
+  const found = await op.emit('tickets:search', { text: 'old' });
+  const masked = found.items!.find((t) => t.id === old.id)!;
+  expect(masked.phone).not.toContain('98123');
+  expect(masked.phone.endsWith('4650')).toBe(true);
+  expect(masked.callerName).toBeUndefined();
+  expect((await op.emit('tickets:search', { phone: '9812374650' })).items!.map((t) => t.id)).toEqual([recent.id]);
+  const lookup = await op.emit('caller:lookup', { phone: '9812374650' });
+  expect(JSON.stringify(lookup)).not.toContain(call.call!.id);
+});
+
+it('tells an outdated client to update, and shows supervisors a seat whose clock is off', async () => {
+  const hub = await startTestHub(res);
+  const old = res.client(hub.url, operatorAuth(1, { protocol: 0 }));
+  await waitUntil(() => old.connectError !== null, 'the refusal');
+  expect(old.connectError!.message).toBe('outdated');
+  const sup = await res.ready(hub.url, supervisorAuth());
+  await res.ready(hub.url, operatorAuth(2, { clientTime: new Date(Date.now() - 5 * 60_000).toISOString() }));
+  await waitUntil(() => (latest<FloorStats>(sup, 'stats')?.clockDrift.length ?? 0) > 0, 'the drift in the stats', 8000);
+  const drift = latest<FloorStats>(sup, 'stats')!.clockDrift[0]!;
+  expect(drift.seat).toBe(2);
+  expect(Math.round(drift.ms / 60_000)).toBe(-5);
+});

@@ -7,6 +7,10 @@
  * transactions. FULL fsyncs the WAL at every commit, so an acknowledged write survives a power
  * cut as far as the disk honours fsync. The cost is paid once per group commit, not per
  * operation, because the writer batches queued operations into one transaction.
+ *
+ * WAL size: SQLite checkpoints every 1000 pages (about 4 MiB) by itself; the hub adds a passive
+ * checkpoint in its maintenance round, and journal_size_limit truncates the WAL file back to
+ * 64 MiB after a checkpoint that a long reader (an export) had held up.
  */
 import sqlite3 from 'sqlite3';
 
@@ -60,5 +64,6 @@ export async function applyPragmas(db: Db): Promise<void> {
     PRAGMA busy_timeout = 5000;
     PRAGMA temp_store = MEMORY;
     PRAGMA wal_autocheckpoint = 1000;
+    PRAGMA journal_size_limit = 67108864;
   `);
 }

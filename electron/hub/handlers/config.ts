@@ -38,6 +38,7 @@ export const updateConfig: Handler = async (parts, caller, payload) => {
         ...(req.categories ? { categories: req.categories } : {}),
         ...(req.departments ? { departments: req.departments } : {}),
         ...(req.sla ? { sla: req.sla } : {}),
+        ...(req.privacy ? { privacy: req.privacy } : {}),
       };
       await saveConfig(tx.db, next);
       return { config: next };

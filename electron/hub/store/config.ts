@@ -5,7 +5,8 @@ import type { Db } from '../db/connection';
 
 export async function loadConfig(db: Db): Promise<FloorConfig> {
   const row = await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'config'");
-  return row ? (JSON.parse(row.value) as FloorConfig) : structuredClone(DEFAULT_CONFIG);
+  // Fields added after a hub first stored its configuration take their defaults.
+  return row ? { ...structuredClone(DEFAULT_CONFIG), ...(JSON.parse(row.value) as FloorConfig) } : structuredClone(DEFAULT_CONFIG);
 }
 
 export async function saveConfig(db: Db, config: FloorConfig): Promise<void> {

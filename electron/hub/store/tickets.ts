@@ -32,6 +32,10 @@ export async function saveTicket(tx: Tx, t: Ticket): Promise<void> {
     `UPDATE tickets SET status = ?, category = ?, priority = ?, department = ?, updated_at = ?, due_at = ?, assigned_seat = ?, doc = ? WHERE id = ?`,
     [t.status, t.category, t.priority, t.department ?? null, t.updatedAt, t.dueAt ?? null, t.assignedSeat ?? null, JSON.stringify(t), t.id],
   );
+  await reindexTicket(tx, t);
+}
+
+export async function reindexTicket(tx: Tx, t: Ticket): Promise<void> {
   await tx.db.run('DELETE FROM tickets_fts WHERE rowid = ?', [t.number]);
   await tx.db.run('INSERT INTO tickets_fts (rowid, phone, body) VALUES (?, ?, ?)', [t.number, ftsPhone(t), ftsBody(t)]);
 }

@@ -1,0 +1,120 @@
+/**
+ * The entry of the hub's own process on the hub PC (bundled to dist-electron/hub/index.cjs).
+ * Electron starts it with `utilityProcess.fork`; the tests start it with Node's
+ * `child_process.fork`. It waits for one `start` message, runs `startHub`, advertises the hub
+ * on the LAN and keeps backups, and on `stop` closes everything in order. It never imports
+ * electron: the hub must run the same code everywhere.
+ */
+import { mkdirSync } from 'node:fs';
+import { startHub, type Hub } from '../hub/index';
+import { resolveKeys } from '../hub/keys';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version';
+import { scheduleBackups, type BackupSchedule } from './backup';
+import { advertiseHub, type Advertisement } from './discovery/bonjour';
+import { loadBonjour } from './discovery/loadBonjour';
+import { hubTxt } from './discovery/select';
+import { type FromHub, type HubStartOptions, ToHub } from './hubMessages';
+
+type Channel = { send(message: FromHub): void; onMessage(listener: (message: unknown) => void): void; onParentGone(listener: () => void): void };
+
+/** Electron's utility process has `process.parentPort`; a Node child has `process.send`. */
+function parentChannel(): Channel | null {
+  const port = (process as unknown as { parentPort?: { postMessage(m: unknown): void; on(e: 'message', l: (e: { data: unknown }) => void): void } }).parentPort;
+  if (port) {
+    return {
+      send: (m) => port.postMessage(m),
+      onMessage: (l) => port.on('message', (e) => l(e.data)),
+      // A utility process is ended by Electron together with the app.
+      onParentGone: () => undefined,
+    };
+  }
+  if (process.send) {
+    return {
+      send: (m) => process.send?.(m),
+      onMessage: (l) => process.on('message', l),
+      onParentGone: (l) => process.on('disconnect', l),
+    };
+  }
+  return null;
+}
+
+const channel = parentChannel();
+if (!channel) {
+  console.error('This is the hub process of the desktop app; it is started by the app. To run a hub by hand: npm run hub');
+  process.exit(2);
+}
+
+const log = (line: string) => channel.send({ type: 'log', line });
+let hub: Hub | undefined;
+let advert: Advertisement | undefined;
+let backups: BackupSchedule | undefined;
+let started = false;
+let stopping: Promise<void> | undefined;
+
+async function start(options: HubStartOptions): Promise<void> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const env = { HUB_OPERATOR_KEY: options.keys.operator, HUB_SUPERVISOR_KEY: options.keys.supervisor, HUB_WALL_KEY: options.keys.wall };
+  const { keys, generated, file } = resolveKeys(options.dataDir, env);
+  if (generated.length > 0) log(`new access keys (${generated.join(', ')}) were generated and saved in ${file}`);
+  hub = await startHub({
+    dataDir: options.dataDir,
+    keys,
+    port: options.port,
+    host: options.host,
+    rendererDir: options.rendererDir,
+    ...(options.seats !== undefined ? { seats: options.seats } : {}),
+    ...(options.initialTotal !== undefined ? { initialTotal: options.initialTotal } : {}),
+    ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}),
+    log,
+  });
+  backups = scheduleBackups({ dbFile: hub.dbFile, dir: options.backups.dir, keep: options.backups.keep, everyMs: options.backups.everyMs, log });
+  if (options.advertiseAs) {
+    const Bonjour = loadBonjour(log);
+    if (Bonjour) advert = advertiseHub(Bonjour, { name: options.advertiseAs, port: hub.port, txt: hubTxt(PROTOCOL_VERSION), log });
+  }
+  channel!.send({ type: 'ready', url: hub.url, port: hub.port, keys, generated });
+}
+
+function stop(exitCode: number): Promise<void> {
+  stopping ??= (async () => {
+    // Whatever hangs, the process ends: the hub's database is safe to reopen after any exit.
+    setTimeout(() => process.exit(exitCode || 1), 20_000).unref();
+    await advert?.stop().catch(() => undefined);
+    await backups?.stop().catch(() => undefined);
+    try {
+      await hub?.close();
+    } catch (err) {
+      log(`shutdown failed: ${(err as Error).message}`);
+      exitCode = 1;
+    }
+    channel!.send({ type: 'stopped' });
+    // Let the last messages leave before the process ends.
+    setTimeout(() => process.exit(exitCode), 50);
+  })();
+  return stopping;
+}
+
+channel.onMessage((raw) => {
+  const parsed = ToHub.safeParse(raw);
+  if (!parsed.success) {
+    log('ignored a message that does not fit the protocol');
+    return;
+  }
+  const msg = parsed.data;
+  if (msg.type === 'stop') {
+    void stop(0);
+    return;
+  }
+  if (started) return;
+  started = true;
+  start(msg.options).catch((err: unknown) => {
+    channel.send({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
+    void stop(1);
+  });
+});
+channel.onParentGone(() => void stop(0));
+
+process.on('uncaughtException', (err) => {
+  log(`unexpected error: ${err.stack ?? err.message}`);
+  void stop(1);
+});
