@@ -148,6 +148,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     });
     await applyPragmas(db);
     await migrate(db);
+    await db.run("INSERT INTO meta (key, value) VALUES ('created_at', ?) ON CONFLICT(key) DO NOTHING", [new Date().toISOString()]);
     if (!existsSync(marker)) writeFileSync(marker, 'This folder holds a Helpline Control Room hub database (hub.sqlite).\n');
     if (options.initialTotal !== undefined) {
       if (!Number.isInteger(options.initialTotal) || options.initialTotal < 0) throw new Error('initial total must be a whole number, 0 or more');

@@ -128,6 +128,14 @@ ${model.discovery.hubs.length ? `<label><input type="radio" name="hubChoice" val
 <input type="hidden" name="token" value="${esc(model.token)}">
 <p><button type="submit" class="secondary">Search the network again</button></p>
 </form>
+${
+  model.reason === 'asked'
+    ? `<form method="post" action="/back">
+<input type="hidden" name="token" value="${esc(model.token)}">
+<p><button type="submit" class="secondary">Back without changes</button></p>
+</form>`
+    : ''
+}
 <footer>
 <p>Saved for this user in <code>${esc(model.userFile)}</code>. IT can set every PC at once in <code>${esc(model.machineFile)}</code>, which this screen never changes.</p>
 <p>Helpline Control Room ${esc(model.appVersion)}</p>
@@ -213,6 +221,8 @@ export type SetupHandlerContext = {
   /** Saves and applies a submission; problems are shown on the form. */
   save: (submission: SetupSubmission) => Promise<{ ok: true } | { ok: false; errors: string[] }>;
   search: () => void;
+  /** Leaves the setup screen unchanged (only offered when it was opened from the menu). */
+  back: () => void;
   hasWallKey: () => boolean;
 };
 
@@ -230,9 +240,13 @@ export async function handleSetupRequest(req: { method: string; url: string; bod
   if (req.method === 'GET' && path === '/setup.css') return { status: 200, headers: { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-store' }, body: SETUP_STYLES };
   if (req.method === 'GET' && (path === '/' || path === '')) return html(200, renderSetupPage(ctx.model()));
   if (req.method === 'GET' && path === '/waiting') return html(200, renderWaitingPage(ctx.waiting()));
-  if (req.method === 'POST' && (path === '/save' || path === '/search')) {
+  if (req.method === 'POST' && (path === '/save' || path === '/search' || path === '/back')) {
     const model = ctx.model();
     if (new URLSearchParams(req.body).get('token') !== model.token) return html(403, renderSetupPage(model, { errors: ['This form has expired; please fill it in again.'] }));
+    if (path === '/back') {
+      ctx.back();
+      return html(200, renderWaitingPage(ctx.waiting()));
+    }
     if (path === '/search') {
       ctx.search();
       return html(200, renderSetupPage(ctx.model()));

@@ -58,8 +58,10 @@ export async function loadState(db: Db, seats: number, timeZone: string, now: Da
     'SELECT seat, name, state, since, call_id, resume_state FROM seats',
   );
   const map: HubState['seats'] = new Map();
-  const nowIso = now.toISOString();
-  for (let n = 1; n <= seats; n++) map.set(n, { seat: n, state: 'offline', since: nowIso });
+  // A seat never used has been offline since the database was created: a stable time, so that
+  // a restart changes nothing a client could have missed.
+  const created = (await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'created_at'"))?.value ?? now.toISOString();
+  for (let n = 1; n <= seats; n++) map.set(n, { seat: n, state: 'offline', since: created });
   for (const r of rows) {
     if (r.seat < 1 || r.seat > seats) continue;
     map.set(r.seat, {

@@ -1,0 +1,57 @@
+/**
+ * The desktop app's main process. Order matters here: the profile folder and the privileged
+ * scheme must be set before Electron is ready, and the single-instance lock is taken per
+ * profile, so one PC runs one copy of the app (a second start only brings the first forward).
+ */
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { app, dialog, protocol } from 'electron';
+import { loadMachineConfig } from './config';
+import { flagsUsage, parseFlags } from './flags';
+import { fileLogger } from './log';
+import { logDir, machineConfigPath, userConfigPath } from './paths';
+import { SETUP_SCHEME } from './security';
+import { Shell } from './shell';
+
+/** Windows shows notifications only for an app whose id matches its Start-menu shortcut (electron-builder's appId). */
+const APP_ID = 'in.gov.helpline.controlroom';
+
+const flags = parseFlags(process.argv.slice(1));
+if (flags.help) {
+  console.log(flagsUsage());
+  process.exit(0);
+}
+if (flags.userData) app.setPath('userData', resolve(flags.userData));
+
+// The setup pages get an origin of their own, with the rules of a secure web origin.
+protocol.registerSchemesAsPrivileged([{ scheme: SETUP_SCHEME, privileges: { standard: true, secure: true } }]);
+// Every renderer in Chromium's sandbox, whatever a window's options say.
+app.enableSandbox();
+app.setAppUserModelId(APP_ID);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void main();
+}
+
+async function main(): Promise<void> {
+  await app.whenReady();
+  const userData = app.getPath('userData');
+  const log = fileLogger(logDir(process.platform, userData), !app.isPackaged || process.env.HELPLINE_LOG_STDERR === '1');
+  const machineFile = flags.configFile ? resolve(flags.configFile) : machineConfigPath(process.platform, process.env);
+  const userFile = userConfigPath(process.platform, userData);
+  const loaded = loadMachineConfig({ machineFile, userFile, flags });
+  if (!loaded.ok) {
+    log(loaded.message);
+    console.error(loaded.message);
+    dialog.showErrorBox('Helpline Control Room', loaded.message);
+    app.exit(2);
+    return;
+  }
+  log(`Helpline Control Room ${app.getVersion()} starting; machine file ${loaded.machine.path} (${loaded.machine.state}), user file ${loaded.user.path} (${loaded.user.state})`);
+  const shell = new Shell({ config: loaded.config, flags, machineFile, userFile, setupToken: randomBytes(16).toString('hex'), log });
+  app.on('second-instance', () => shell.focus());
+  app.on('window-all-closed', () => app.quit());
+  shell.start();
+}
