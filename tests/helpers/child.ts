@@ -17,7 +17,14 @@ import type { Resources } from './resources';
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 
-export type ChildHubOptions = { dataDir: string; seats?: number; initialTotal?: number; readyTimeoutMs?: number };
+export type ChildHubOptions = {
+  dataDir: string;
+  seats?: number;
+  initialTotal?: number;
+  readyTimeoutMs?: number;
+  /** The role keys to pass in the environment; `null` passes none (the hub then uses hub.json). */
+  keys?: Partial<Record<'operator' | 'supervisor' | 'wall', string>> | null;
+};
 export type Exit = { code: number | null; signal: NodeJS.Signals | null };
 
 export type ChildHub = {
@@ -57,10 +64,18 @@ function childPids(pid: number): number[] {
 }
 
 export async function spawnHub(res: Resources, options: ChildHubOptions): Promise<ChildHub> {
-  const args = ['electron/hub/cli.ts', '--port', '0', '--data', options.dataDir];
+  // --host keeps test hubs on the loopback address (the CLI's default is every network).
+  const args = ['electron/hub/cli.ts', '--host', '127.0.0.1', '--port', '0', '--data', options.dataDir];
   if (options.seats !== undefined) args.push('--seats', String(options.seats));
   if (options.initialTotal !== undefined) args.push('--initial-total', String(options.initialTotal));
-  const env = { ...process.env, HUB_OPERATOR_KEY: TEST_KEYS.operator, HUB_SUPERVISOR_KEY: TEST_KEYS.supervisor, HUB_WALL_KEY: TEST_KEYS.wall };
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.HUB_OPERATOR_KEY;
+  delete env.HUB_SUPERVISOR_KEY;
+  delete env.HUB_WALL_KEY;
+  const keys = options.keys === undefined ? TEST_KEYS : options.keys;
+  if (keys?.operator) env.HUB_OPERATOR_KEY = keys.operator;
+  if (keys?.supervisor) env.HUB_SUPERVISOR_KEY = keys.supervisor;
+  if (keys?.wall) env.HUB_WALL_KEY = keys.wall;
   const proc: ChildProcess = spawn(TSX, args, { cwd: REPO_ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const pid = proc.pid!;
   let output = '';
@@ -104,6 +119,7 @@ export async function spawnHub(res: Resources, options: ChildHubOptions): Promis
       reject(new Error(`the hub exited (${e.code ?? e.signal}) before listening; output:\n${output}`));
     });
   });
+  if (new URL(url).hostname !== '127.0.0.1') throw new Error(`the test hub must listen on 127.0.0.1, it printed ${url}`);
   const port = Number(new URL(url).port);
   if (!Number.isInteger(port) || port <= 0) throw new Error(`no port in the listening line: ${url}`);
 

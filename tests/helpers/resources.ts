@@ -78,3 +78,17 @@ export async function settle(url: string, clients: HubClient[], timeoutMs = 15_0
     seq = again;
   }
 }
+
+/**
+ * Waits until `watcher` sees each seat offline: a closed socket's disconnect reaches the hub a
+ * moment later, and its change must not land in the next test's "nothing changed" window.
+ */
+export async function waitSeatsOffline(watcher: HubClient, seats: Iterable<number>, timeoutMs = 5_000): Promise<void> {
+  const list = [...seats];
+  await waitUntil(
+    () => list.every((n) => watcher.mirror?.seats.get(n)?.state === 'offline'),
+    `seats ${list.join(',')} to go offline`,
+    timeoutMs,
+    () => list.map((n) => `${n}:${watcher.mirror?.seats.get(n)?.state}`).join(' '),
+  );
+}

@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AckDropped, type AckResult, emitAck, type HubClient, operatorAuth, supervisorAuth } from '../helpers/client';
 import { startTestHub, type TestHub } from '../helpers/hub';
-import { healthz, Resources, settle } from '../helpers/resources';
-import { sleep, waitUntil } from '../helpers/wait';
+import { healthz, Resources, settle, waitSeatsOffline } from '../helpers/resources';
+import { sleep } from '../helpers/wait';
 
 const res = new Resources();
 const perTest = new Resources();
@@ -26,7 +26,12 @@ beforeAll(async () => {
   callId = (await owner.emit('call:start', { opId: randomUUID() })).call!.id;
   ticketId = (await owner.emit('ticket:create', { opId: randomUUID(), ticket: { phone: '9876543210', category: 'other', description: 'Target of bad updates' } })).ticket!.id;
 });
-afterEach(() => perTest.cleanup());
+const openedSeats = new Set<number>();
+afterEach(async () => {
+  await perTest.cleanup();
+  await waitSeatsOffline(sup, openedSeats);
+  openedSeats.clear();
+});
 afterAll(() => res.cleanup());
 
 /**
@@ -36,6 +41,7 @@ afterAll(() => res.cleanup());
 async function freshOperator(): Promise<HubClient> {
   const seat = nextSeat;
   nextSeat = (nextSeat % 38) + 1;
+  openedSeats.add(seat);
   return perTest.ready(hub.url, operatorAuth(seat));
 }
 

@@ -103,8 +103,9 @@ it('the same opId from a different client is a new op', async () => {
   expect(ackA.ok && ackB.ok).toBe(true);
   expect(ackB.ticket!.id).not.toBe(ackA.ticket!.id);
   expect(ackB.ticket!.description).toBe('From seat seven');
-  const c1 = await a.emit('call:start', { opId });
-  const c2 = await b.emit('call:start', { opId });
+  const callOpId = randomUUID();
+  const c1 = await a.emit('call:start', { opId: callOpId });
+  const c2 = await b.emit('call:start', { opId: callOpId });
   expect(c1.ok && c2.ok).toBe(true);
   expect(c2.call!.id).not.toBe(c1.call!.id);
   await settle(hub.url, [sup, a, b]);

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Call, Ticket } from '../../shared/protocol';
 import { type HubClient, operatorAuth, supervisorAuth, wallAuth } from '../helpers/client';
 import { startTestHub, type TestHub } from '../helpers/hub';
-import { healthz, Resources, settle } from '../helpers/resources';
+import { healthz, Resources, settle, waitSeatsOffline } from '../helpers/resources';
 import { sleep, waitUntil } from '../helpers/wait';
 
 const res = new Resources();
@@ -19,7 +19,11 @@ beforeAll(async () => {
   hub = await startTestHub(res);
   sup = await res.ready(hub.url, supervisorAuth());
 });
-afterEach(() => perTest.cleanup());
+afterEach(async () => {
+  await perTest.cleanup();
+  // Every seat a test used goes offline before the next test measures "nothing changed".
+  await waitSeatsOffline(sup, [1, 2, 5, 6, 7, 9, 10, 11]);
+});
 afterAll(() => res.cleanup());
 
 // A number with no repeated digit runs, so that no timestamp or id contains it by chance.

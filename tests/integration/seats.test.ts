@@ -8,8 +8,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Seat } from '../../shared/protocol';
 import { type HubClient, operatorAuth, supervisorAuth, wallAuth } from '../helpers/client';
 import { startTestHub, type TestHub } from '../helpers/hub';
-import { healthz, Resources, settle } from '../helpers/resources';
-import { sleep } from '../helpers/wait';
+import { healthz, Resources, settle, waitSeatsOffline } from '../helpers/resources';
+import { sleep, waitUntil } from '../helpers/wait';
 
 const res = new Resources();
 let hub: TestHub;
@@ -25,6 +25,9 @@ afterAll(() => res.cleanup());
 
 /** Waits for quiet, then checks the seat in both watchers' state and in a fresh snapshot. */
 async function expectSeat(seat: number, expected: Partial<Seat>): Promise<Seat> {
+  // A disconnect reaches the hub a moment after the client closes: wait for its effect.
+  const matches = (s: Seat | undefined): boolean => !!s && Object.entries(expected).every(([k, v]) => s[k as keyof Seat] === v);
+  await waitUntil(() => matches(sup.mirror!.seats.get(seat)), `seat ${seat} to show ${JSON.stringify(expected)}`, 5_000, () => JSON.stringify(sup.mirror!.seats.get(seat))).catch(() => undefined);
   await settle(hub.url, [sup, wall]);
   expect(sup.mirror!.seats.get(seat), 'supervisor view').toMatchObject(expected);
   expect(wall.mirror!.seats.get(seat), 'wall view').toMatchObject(expected);
@@ -88,6 +91,7 @@ it('seat:set refuses the states that follow from calls and connections', async (
   await sleep(50);
   expect((await healthz(hub.url)).seq).toBe(before);
   op.close();
+  await waitSeatsOffline(sup, [4]);
 });
 
 it('supervisors and walls hold no seat: connecting them changes no seat', async () => {
@@ -99,6 +103,8 @@ it('supervisors and walls hold no seat: connecting them changes no seat', async 
   s2.close();
   w2.close();
   await sleep(100);
+  await settle(hub.url, [sup]);
+  expect(sup.changes.filter((c) => c.seq > before)).toEqual([]);
   expect((await healthz(hub.url)).seq).toBe(before);
 });
 
@@ -110,6 +116,7 @@ it('several seats at once each show their own state', async () => {
   await expectSeat(6, { state: 'break' });
   await expectSeat(7, { state: 'ready' });
   for (const o of ops) o.close();
+  await waitUntil(() => [5, 6, 7].every((n) => sup.mirror!.seats.get(n)!.state === 'offline'), 'seats 5-7 offline', 5_000).catch(() => undefined);
   await settle(hub.url, [sup]);
   // A seat dropped mid-call shows offline; the contract keeps its callId so it can resume.
   expect(sup.mirror!.seats.get(5)).toMatchObject({ state: 'offline', callId: call.call!.id });
