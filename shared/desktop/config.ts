@@ -166,7 +166,7 @@ export function defaultWindow(role: DesktopRole | undefined): ConsoleKind {
 export function mergeSources(sources: readonly MachineConfigSource[]): MachineConfigSource {
   const merged: MachineConfigSource = {};
   for (const source of sources) {
-    for (const [k, v] of Object.entries(source)) if (v !== undefined && k !== '$comment') (merged as Record<string, unknown>)[k] = v;
+    for (const [k, v] of Object.entries(source)) if (v !== undefined && k !== '$comment' && k !== 'hubKeys') (merged as Record<string, unknown>)[k] = v;
     if (source.hubKeys) merged.hubKeys = { ...merged.hubKeys, ...source.hubKeys };
   }
   return merged;

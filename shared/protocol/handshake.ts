@@ -10,7 +10,7 @@ export const Handshake = z.object({
   clientId: z.string().min(1).max(128).optional(),
   seat: z.coerce.number().int().positive().optional(),
   name: z.string().trim().min(1).max(60).optional(),
-  since: z.number().int().nonnegative().optional(),
+  since: z.coerce.number().int().nonnegative().optional(),
   /** Extension: the client's protocol version; older ones are told to update (`outdated`). */
   protocol: z.number().int().nonnegative().optional(),
   /** Extension: the client's clock (ISO), so that the hub can show supervisors a seat's drift. */

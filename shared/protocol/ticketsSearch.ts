@@ -18,7 +18,13 @@ export const TicketsSearchRequest = z.strictObject({
   text: z.string().trim().min(1).max(200).optional(),
   status: z.union([z.enum(TICKET_STATUSES), z.array(z.enum(TICKET_STATUSES)).min(1).max(5)]).optional(),
   category: CategoryId.optional(),
-  limit: z.number().int().min(1).max(SEARCH_MAX_LIMIT).optional(),
+  /** Larger limits are served as SEARCH_MAX_LIMIT per page, with `next` for the rest. */
+  limit: z
+    .number()
+    .int()
+    .min(1)
+    .transform((n) => Math.min(n, SEARCH_MAX_LIMIT))
+    .optional(),
   /** A ticket number from an earlier `next`: only tickets numbered below it. */
   before: z.number().int().positive().optional(),
   /** Extensions: narrow by department, priority or the seat that raised it. */

@@ -196,6 +196,12 @@ describe('pagination', () => {
     expect(second.next).toBeUndefined();
   });
 
+  it('a limit above the page bound is served a page at a time, nothing lost', async () => {
+    const { items, next } = await page({ limit: 100_000 });
+    expect(numbers(items)).toEqual(Array.from({ length: N }, (_, i) => N - i));
+    expect(next).toBeUndefined();
+  });
+
   it('before alone returns only lower numbers', async () => {
     const { items } = await page({ before: 5, limit: 500 });
     expect(numbers(items)).toEqual([4, 3, 2, 1]);
