@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../ui/common';
+import { Field } from '../ui/Field';
 import { type Session, seatsWithUnsent } from './session';
 
 export function SignIn({ initial, message, onSignIn }: { initial: Partial<Session> | null; message?: string; onSignIn: (s: Session) => void }) {
@@ -39,21 +40,15 @@ export function SignIn({ initial, message, onSignIn }: { initial: Partial<Sessio
             {t('signIn.pending', { count: u.count, seat: u.seat })}
           </p>
         ))}
-        <label className="field">
-          <span>{t('signIn.seat')}</span>
-          <input name="seat" inputMode="numeric" autoComplete="off" value={seat} onChange={(e) => setSeat(e.target.value)} aria-describedby="seat-hint" autoFocus />
-          <small id="seat-hint" className="muted">
-            {t('signIn.seatHint')}
-          </small>
-        </label>
-        <label className="field">
-          <span>{t('signIn.name')}</span>
+        <Field label={t('signIn.seat')} hint={t('signIn.seatHint')}>
+          <input name="seat" inputMode="numeric" autoComplete="off" value={seat} onChange={(e) => setSeat(e.target.value)} autoFocus />
+        </Field>
+        <Field label={t('signIn.name')}>
           <input name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>{t('signIn.key')}</span>
+        </Field>
+        <Field label={t('signIn.key')}>
           <input name="key" type="password" autoComplete="current-password" value={key} onChange={(e) => setKey(e.target.value)} />
-        </label>
+        </Field>
         {error && (
           <p className="field-error" role="alert">
             {error}

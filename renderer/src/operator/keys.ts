@@ -42,6 +42,7 @@ export const SHORTCUTS: { command: string; keys: string }[] = [
   { command: 'list', keys: '↑ ↓ Enter' },
   { command: 'help', keys: '? / F1' },
   { command: 'close', keys: 'Esc' },
+  { command: 'leaveField', keys: 'Esc' },
   { command: 'language', keys: 'Alt+L' },
 ];
 

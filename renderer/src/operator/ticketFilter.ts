@@ -43,8 +43,16 @@ export function parseQuery(raw: string): ParsedQuery {
   return { kind: 'words', words: q.toLocaleLowerCase().split(/\s+/).filter(Boolean) };
 }
 
+// Tickets are immutable (a change makes a new object), so their lower-cased text is kept per object.
+const textCache = new WeakMap<ViewTicket, string>();
+
 function searchableText(t: ViewTicket): string {
-  return [t.description, t.callerName ?? '', t.locality ?? '', ...t.notes.map((n) => n.text)].join(' ').toLocaleLowerCase();
+  let text = textCache.get(t);
+  if (text === undefined) {
+    text = [t.description, t.callerName ?? '', t.locality ?? '', ...t.notes.map((n) => n.text)].join(' ').toLocaleLowerCase();
+    textCache.set(t, text);
+  }
+  return text;
 }
 
 export function matchesQuery(t: ViewTicket, q: ParsedQuery): boolean {
@@ -78,21 +86,27 @@ export function filterTickets(list: readonly ViewTicket[], f: TicketFilters, sea
   );
 }
 
-/** The hub search for the same filters, or null when the query is too short to be worth it. */
-export function hubSearchFor(f: TicketFilters, seat: number | undefined): TicketsSearchRequest | null {
+/**
+ * The hub searches for the same filters; none when the query is too short to be worth it. A
+ * short run of digits may be a ticket number or part of a phone, so both are asked.
+ */
+export function hubSearchFor(f: TicketFilters, seat: number | undefined): TicketsSearchRequest[] {
   const q = parseQuery(f.query);
-  const req: TicketsSearchRequest = { limit: 100 };
-  if (q.kind === 'phone') req.phone = q.phone ?? q.digits;
-  else if (q.kind === 'number') req.text = String(q.number);
-  else if (q.kind === 'words') {
-    if (q.words.join(' ').length < 3) return null;
-    req.text = q.words.join(' ');
-  } else return null;
-  if (f.category) req.category = f.category;
-  if (f.status) req.status = f.status;
-  else if (f.open) req.status = ['open', 'in_progress', 'forwarded'];
-  if (f.urgent) req.priority = 'urgent';
-  if (f.department) req.department = f.department;
-  if (f.mine && seat !== undefined) req.seat = seat;
-  return req;
+  const base: TicketsSearchRequest = { limit: 100 };
+  if (f.category) base.category = f.category;
+  if (f.status) base.status = f.status;
+  else if (f.open) base.status = ['open', 'in_progress', 'forwarded'];
+  if (f.urgent) base.priority = 'urgent';
+  if (f.department) base.department = f.department;
+  if (f.mine && seat !== undefined) base.seat = seat;
+  switch (q.kind) {
+    case 'phone':
+      return [{ ...base, phone: q.phone ?? q.digits }];
+    case 'number':
+      return q.digits ? [{ ...base, text: `#${q.number}` }, { ...base, phone: q.digits }] : [{ ...base, text: `#${q.number}` }];
+    case 'words':
+      return q.words.join(' ').length < 3 ? [] : [{ ...base, text: q.words.join(' ') }];
+    case 'none':
+      return [];
+  }
 }

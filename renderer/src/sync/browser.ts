@@ -42,6 +42,8 @@ export function createBrowserClient(auth: Omit<AuthPayload, 'clientId'>, opts: {
       io(url, {
         auth: authFn,
         autoConnect: false,
+        // WebSocket only: the hub is on the LAN, and one connection per window keeps seat takeover simple.
+        transports: ['websocket'],
         reconnectionDelay: 500,
         reconnectionDelayMax: 5000,
       }) as unknown as HubSocket,

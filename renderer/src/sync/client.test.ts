@@ -14,8 +14,8 @@ class FakeSocket implements HubSocket {
   sent: { event: string; payload: Record<string, unknown>; ack: Handler }[] = [];
   connects = 0;
   constructor(private readonly auth: (cb: (d: object) => void) => void) {}
-  on(event: string, fn: Handler) {
-    this.handlers.set(event, [...(this.handlers.get(event) ?? []), fn]);
+  on(event: string, fn: (...args: never[]) => void) {
+    this.handlers.set(event, [...(this.handlers.get(event) ?? []), fn as Handler]);
     return this;
   }
   emit(event: string, ...args: unknown[]) {

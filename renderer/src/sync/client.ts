@@ -9,6 +9,8 @@ import type {
   CallerLookupResult,
   Change,
   Counter,
+  FloorConfig,
+  FloorStats,
   MutationName,
   NewTicket,
   ProtocolError,
@@ -20,7 +22,8 @@ import type {
   TicketsSearchRequest,
 } from '../../../shared/protocol';
 import type { Disposition, SettableSeatState } from '../../../shared/domain/vocabulary';
-import { applyChange, applySnapshot, emptyHubState, type HubState, mergeTickets } from './hubState';
+import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
+import { applyChange, applyCounter, applySnapshot, emptyHubState, type HubState, mergeTickets } from './hubState';
 import { type OpRef, Outbox, type Problem, type QueuedOp } from './outbox';
 import { type KeyValueStore, readJson } from './storage';
 import { type AckedStart, type CurrentCall, currentCall, effectiveSeatState, isLocalTicketId, LOCAL_TICKET_PREFIX } from './view';
@@ -37,7 +40,7 @@ export interface HubSocket {
   disconnect(): unknown;
 }
 
-export type AuthPayload = { key: string; clientId: string; seat?: number; name?: string; since?: number; protocol?: number };
+export type AuthPayload = { key: string; clientId: string; seat?: number; name?: string; since?: number; protocol?: number; clientTime?: string };
 export type SocketFactory = (url: string, auth: (cb: (data: object) => void) => void) => HubSocket;
 
 export type ConnectionState =
@@ -70,6 +73,10 @@ export interface ClientView {
   /** Ticket ids created or changed by others since this client saw them. */
   marks: ReadonlyMap<string, 'new' | 'changed'>;
   revokedAt?: number;
+  /** The floor's categories, departments and guidance as the supervisors set them (extension). */
+  config: FloorConfig | null;
+  /** Floor statistics, for the wall (extension). */
+  stats: FloorStats | null;
 }
 
 export interface CallTicket {
@@ -93,6 +100,9 @@ export interface ClientOptions {
   retryDelayMs?: (attempt: number) => number;
 }
 
+/** How an op ended: acked (with the hub's answer) or kept as a problem. */
+export type OpSettled = { ok: true; ack: Record<string, unknown> } | { ok: false; problem: Problem };
+
 export type RequestResult<T extends object> = Ack<T> | { ok: false; error: { code: 'offline' | 'timeout'; message: string } };
 
 interface SessionExtras {
@@ -111,6 +121,8 @@ export class HubClient {
   private disconnectedSince: number | undefined = undefined;
   private revokedAt: number | undefined;
   private ready = false;
+  private config: FloorConfig | null = null;
+  private stats: FloorStats | null = null;
   private inFlight: { opId: string; token: number } | null = null;
   private attemptToken = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -118,6 +130,7 @@ export class HubClient {
   private marks = new Map<string, 'new' | 'changed'>();
   private listeners = new Set<() => void>();
   private problemListeners = new Set<(p: Problem) => void>();
+  private waiters = new Map<string, ((r: OpSettled) => void)[]>();
   private view: ClientView | null = null;
   private notifyQueued = false;
   private forceSnapshot = false;
@@ -149,12 +162,30 @@ export class HubClient {
     }
     const socket = this.opts.connect(this.opts.url, (cb) => cb(this.handshake()));
     this.socket = socket;
-    socket.on('connect', () => this.onConnect());
-    socket.on('disconnect', ((reason: string) => this.onDisconnect(reason)) as never);
-    socket.on('connect_error', ((err: Error) => this.onConnectError(err)) as never);
-    socket.on('snapshot', ((s: Snapshot) => this.onSnapshot(s)) as never);
-    socket.on('change', ((c: Change) => this.onChange(c)) as never);
-    socket.on('seat:revoked', (() => this.onRevoked()) as never);
+    // A socket replaced by a later start() (a remount) must not speak for the client any more.
+    const on = <A extends unknown[]>(event: string, fn: (...args: A) => void) =>
+      socket.on(event, ((...args: A) => {
+        if (this.socket === socket) fn(...args);
+      }) as never);
+    on('connect', () => this.onConnect());
+    on('disconnect', (reason: string) => this.onDisconnect(reason));
+    on('connect_error', (err: Error) => this.onConnectError(err));
+    on('snapshot', (s: Snapshot) => this.onSnapshot(s));
+    on('change', (c: Change) => this.onChange(c));
+    on('seat:revoked', () => this.onRevoked());
+    on('synced', (info: { seq: number; counter: Counter; serverTime: string }) => this.onSynced(info));
+    on('counter', (counter: Counter) => {
+      this.hub = applyCounter(this.hub, counter, this.now());
+      this.changed();
+    });
+    on('config', (config: FloorConfig) => {
+      if (!this.config || config.version >= this.config.version) this.config = config;
+      this.changed();
+    });
+    on('stats', (stats: FloorStats) => {
+      this.stats = stats;
+      this.changed();
+    });
     if (this.opts.network && !this.opts.network.online()) this.setConnection('offline');
     socket.connect();
   }
@@ -162,9 +193,12 @@ export class HubClient {
   stop(): void {
     this.stopped = true;
     this.stopNetwork?.();
+    this.stopNetwork = null;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
-    this.socket?.disconnect();
+    const socket = this.socket;
+    this.socket = null;
+    socket?.disconnect();
     this.inFlight = null;
   }
 
@@ -176,7 +210,8 @@ export class HubClient {
   }
 
   private handshake(): AuthPayload {
-    const a: AuthPayload = { ...this.opts.auth, protocol: 1 };
+    // clientTime lets supervisors see a seat whose clock has drifted (an extension the hub may ignore).
+    const a: AuthPayload = { ...this.opts.auth, protocol: PROTOCOL_VERSION, clientTime: this.now().toISOString() };
     if (this.hub.seq !== null && !this.forceSnapshot) a.since = this.hub.seq;
     else delete a.since;
     this.forceSnapshot = false;
@@ -245,6 +280,14 @@ export class HubClient {
     this.changed();
   }
 
+  /** The hub says this client is current: its clock and counters are fresh. */
+  private onSynced(info: { seq: number; counter: Counter; serverTime: string }): void {
+    const offset = Date.parse(info.serverTime) - this.now().getTime();
+    this.hub = applyCounter({ ...this.hub, clockOffsetMs: Number.isFinite(offset) ? offset : this.hub.clockOffsetMs }, info.counter, this.now());
+    this.ready = this.hub.seq !== null;
+    this.changed();
+  }
+
   private onChange(c: Change): void {
     const out = applyChange(this.hub, c, this.now());
     if (out.kind === 'duplicate') return;
@@ -307,6 +350,8 @@ export class HubClient {
         seatState: effectiveSeatState(this.hub, ops, seat),
         callTicket: this.extras.callTicket,
         marks: new Map(this.marks),
+        config: this.config,
+        stats: this.stats,
       };
       if (this.refusal) v.refusal = this.refusal;
       if (this.disconnectedSince !== undefined) v.disconnectedSince = this.disconnectedSince;
@@ -331,9 +376,9 @@ export class HubClient {
 
   // ---- outbox ----------------------------------------------------------------------------
 
-  private enqueue(name: MutationName, payload: Record<string, unknown>, refs?: OpRef[]): QueuedOp {
+  private enqueue(name: MutationName, payload: Record<string, unknown>, refs?: OpRef[], meta?: Record<string, unknown>): QueuedOp {
     if (!this.outbox) throw new Error('this screen cannot change anything');
-    const op = this.outbox.enqueue(name, this.newId(), payload, refs);
+    const op = this.outbox.enqueue(name, this.newId(), payload, refs, meta);
     this.changed();
     this.pump();
     return op;
@@ -370,6 +415,7 @@ export class HubClient {
     const out = outbox.acknowledge(op.opId, ack);
     if (out.kind === 'done') {
       this.absorbResult(op, ack as Record<string, unknown>);
+      this.settle(op.opId, { ok: true, ack: ack as Record<string, unknown> });
     } else if (out.kind === 'retry') {
       const delay = (this.opts.retryDelayMs ?? defaultRetryDelay)(out.op.attempts);
       this.retryTimer = setTimeout(() => {
@@ -412,7 +458,21 @@ export class HubClient {
   }
 
   private reportProblem(p: Problem): void {
+    this.settle(p.id, { ok: false, problem: p });
     for (const fn of this.problemListeners) fn(p);
+  }
+
+  private settle(opId: string, r: OpSettled): void {
+    const ws = this.waiters.get(opId);
+    this.waiters.delete(opId);
+    for (const w of ws ?? []) w(r);
+  }
+
+  /** Resolves when the hub has answered the op (however long that takes, across reconnects). */
+  settled(opId: string): Promise<OpSettled> {
+    return new Promise((resolve) => {
+      this.waiters.set(opId, [...(this.waiters.get(opId) ?? []), resolve]);
+    });
   }
 
   private saveExtras(next: SessionExtras): void {
@@ -466,8 +526,9 @@ export class HubClient {
     return op;
   }
 
-  updateTicket(id: string, version: number, patch: TicketPatch): QueuedOp {
-    return this.enqueue('ticket:update', { id, version, patch });
+  /** `before`: the fields as the operator saw them, to show beside a conflict. */
+  updateTicket(id: string, version: number, patch: TicketPatch, before?: Partial<Ticket>): QueuedOp {
+    return this.enqueue('ticket:update', { id, version, patch }, undefined, before ? { before } : undefined);
   }
 
   addNote(id: string, text: string): QueuedOp {

@@ -149,6 +149,12 @@ function withEntry<K, V>(map: ReadonlyMap<K, V>, key: K, value: V): Map<K, V> {
   return next;
 }
 
+/** Counters pushed on their own (the hub's day rolled over, or a catch-up ended). */
+export function applyCounter(prev: HubState, counter: Counter, localNow: Date = new Date()): HubState {
+  const hubNow = new Date(localNow.getTime() + prev.clockOffsetMs);
+  return { ...prev, counter, counterDay: localDateKey(hubNow, HUB_TIME_ZONE) };
+}
+
 /** "Calls today" as of `hubNow`: zero once the IST day has moved on since the counter was last told. */
 export function callsToday(state: HubState, hubNow: Date): number {
   if (state.counterDay && state.counterDay !== localDateKey(hubNow, HUB_TIME_ZONE)) return 0;

@@ -32,6 +32,8 @@ export interface QueuedOp {
   refs?: OpRef[];
   queuedAt: string;
   attempts: number;
+  /** Kept with the op for the screens (never sent): e.g. the ticket as it was when edited. */
+  meta?: Record<string, unknown>;
 }
 
 export interface Problem {
@@ -110,7 +112,7 @@ export class Outbox {
     return r && 'id' in r ? r.id : undefined;
   }
 
-  enqueue(name: MutationName, opId: string, payload: Record<string, unknown>, refs?: OpRef[]): QueuedOp {
+  enqueue(name: MutationName, opId: string, payload: Record<string, unknown>, refs?: OpRef[], meta?: Record<string, unknown>): QueuedOp {
     // A reference to an op that is already acked is filled in now: the op may never need it again.
     const open: OpRef[] = [];
     const filled = structuredClone(payload);
@@ -123,6 +125,7 @@ export class Outbox {
     }
     const op: QueuedOp = { opId, name, payload: filled, queuedAt: this.now().toISOString(), attempts: 0 };
     if (open.length) op.refs = open;
+    if (meta) op.meta = meta;
     this.ops.push(op);
     this.save();
     return op;

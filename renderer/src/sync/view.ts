@@ -4,6 +4,7 @@
  * status change shows at once; each is marked as not yet synced until the hub acks it.
  */
 import type { Call, Seat, Ticket, TicketPatch } from '../../../shared/protocol';
+import { normalizePhone } from '../../../shared/domain/phone';
 import type { SeatState } from '../../../shared/domain/vocabulary';
 import type { HubState } from './hubState';
 import type { QueuedOp } from './outbox';
@@ -75,8 +76,8 @@ export function ticketOverlay(hub: HubState, ops: readonly QueuedOp[], seat: num
   for (const op of ops) {
     if (op.name === 'ticket:create') {
       const t = localTicketFromOp(op, seat, author);
-      created.unshift(t);
       byLocal.set(op.opId, t);
+      if (!alreadyOnHub(hub, op, t)) created.unshift(t);
       continue;
     }
     if (op.name !== 'ticket:update' && op.name !== 'ticket:note') continue;
@@ -102,9 +103,33 @@ export function ticketOverlay(hub: HubState, ops: readonly QueuedOp[], seat: num
   return { created, changed };
 }
 
+/** The fields of a patch that show in this console's list; the rest arrive with the hub's copy. */
+/**
+ * The hub announces a new ticket to everyone a moment before it acks the seat that raised it.
+ * In that moment the ticket is already in the list: do not show it twice. Only for an op that
+ * has been sent, and only for the same seat, number and words.
+ */
+function alreadyOnHub(hub: HubState, op: QueuedOp, local: ViewTicket): boolean {
+  if (op.attempts === 0) return false;
+  const phone = normalizePhone(local.phone);
+  if (!phone.ok) return false;
+  const description = local.description.trim();
+  const since = Date.parse(op.queuedAt) - 5 * 60_000;
+  for (const t of hub.ticketOrder) {
+    if (Date.parse(t.createdAt) < since) break;
+    if (t.seat === local.seat && t.phone === phone.phone && t.description === description) return true;
+  }
+  return false;
+}
+
 function withoutNullDepartment(patch: TicketPatch): Partial<Ticket> {
-  const { department, ...rest } = patch;
-  return department ? { ...rest, department } : rest;
+  const out: Partial<Ticket> = {};
+  if (patch.status) out.status = patch.status;
+  if (patch.priority) out.priority = patch.priority;
+  if (patch.category) out.category = patch.category;
+  if (patch.description) out.description = patch.description;
+  if (patch.department) out.department = patch.department;
+  return out;
 }
 
 /** The whole ticket list as shown: offline-created first, then the hub's, newest first. */

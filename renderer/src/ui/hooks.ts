@@ -1,4 +1,7 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isLanguage, type Language } from '../i18n';
+import { vocabulary, type Vocabulary } from './vocab';
 import type { ClientView, HubClient } from '../sync/client';
 
 export function useClientView(client: HubClient): ClientView {
@@ -21,4 +24,11 @@ export function useNow(everyMs = 1000): Date {
 /** The hub's clock: timers count from hub timestamps, so a slow PC clock does not skew them. */
 export function hubNow(now: Date, view: ClientView): Date {
   return new Date(now.getTime() + view.hub.clockOffsetMs);
+}
+
+/** Category and department names from the hub's configuration, in the screen's language. */
+export function useVocabulary(view: ClientView): Vocabulary {
+  const { t, i18n } = useTranslation();
+  const lang: Language = isLanguage(i18n.language) ? i18n.language : 'en';
+  return useMemo(() => vocabulary(view.config, lang, t), [view.config, lang, t]);
 }

@@ -1,0 +1,167 @@
+import type { RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatPhone, normalizePhone } from '../../../shared/domain/phone';
+import { DISPOSITIONS, type Disposition, PRIORITIES } from '../../../shared/domain/vocabulary';
+import type { ClientView } from '../sync/client';
+import { Field } from '../ui/Field';
+import { duration } from '../ui/format';
+import { useVocabulary } from '../ui/hooks';
+import { CALL_LANGUAGES, type Draft } from './draft';
+
+export interface CallPanelProps {
+  view: ClientView;
+  hubNow: Date;
+  draft: Draft;
+  onDraft: (d: Draft) => void;
+  disposition: Disposition | '';
+  onDisposition: (d: Disposition | '') => void;
+  fieldError: { field: string; message: string } | null;
+  phoneRef: RefObject<HTMLInputElement | null>;
+  categoryRef: RefObject<HTMLSelectElement | null>;
+  descriptionRef: RefObject<HTMLTextAreaElement | null>;
+  dispositionRef: RefObject<HTMLSelectElement | null>;
+  onStart: () => void;
+  onEnd: () => void;
+  onCreate: () => void;
+  onSeat: (s: 'ready' | 'break') => void;
+  onClear: () => void;
+  callTicketLabel: string | null;
+}
+
+export function CallPanel(p: CallPanelProps) {
+  const { t } = useTranslation();
+  const { view, draft } = p;
+  const vocab = useVocabulary(view);
+  const call = view.call;
+  const state = view.seatState.state;
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => p.onDraft({ ...draft, [k]: v });
+  const phone = normalizePhone(draft.phone);
+  const err = (f: string) => (p.fieldError?.field === f ? p.fieldError.message : null);
+  // A call started offline is timed from this screen's clock, a synced one from the hub's.
+  const elapsed = call ? p.hubNow.getTime() - Date.parse(call.startedAt) - (call.synced ? 0 : view.hub.clockOffsetMs) : 0;
+
+  return (
+    <section tabIndex={-1} className="panel call-panel" aria-label={t('call.region')} data-call-area="true">
+      <div className="call-head">
+        {call ? (
+          <div className="call-live">
+            <span className="call-live-label">{t('call.onCall')}</span>
+            <span className="call-timer" role="timer" aria-label={t('call.duration')}>
+              {duration(elapsed)}
+            </span>
+            {!call.synced && <span className="badge badge-unsynced">{t('call.notSynced')}</span>}
+          </div>
+        ) : (
+          <p className="call-idle">{state === 'wrap_up' ? t('call.wrapUpHint') : t('call.noCall')}</p>
+        )}
+        <div className="call-buttons">
+          <button type="button" className="btn btn-primary btn-big" onClick={p.onStart} disabled={!!call} aria-label={t('call.start')} aria-keyshortcuts="F2">
+            {t('call.start')} <kbd aria-hidden="true">F2</kbd>
+          </button>
+          <button type="button" className="btn" onClick={() => p.onSeat('ready')} disabled={!!call || state === 'ready'} aria-label={t('call.ready')} aria-keyshortcuts="F6">
+            {t('call.ready')} <kbd aria-hidden="true">F6</kbd>
+          </button>
+          <button type="button" className="btn" onClick={() => p.onSeat('break')} disabled={!!call || state === 'break'} aria-label={t('call.break')} aria-keyshortcuts="F7">
+            {t('call.break')} <kbd aria-hidden="true">F7</kbd>
+          </button>
+        </div>
+      </div>
+
+      <form
+        className="caller-form"
+        aria-label={t('form.region')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          p.onCreate();
+        }}
+        noValidate
+      >
+        <div className="row-2">
+          <Field
+            label={t('form.phone')}
+            keys="F3"
+            hint={!draft.phone ? t('form.phoneHint') : phone.ok ? t('form.phoneOk', { phone: formatPhone(phone.phone) }) : t('form.phoneBad')}
+            hintWarn={!!draft.phone && !phone.ok}
+            error={err('phone')}
+          >
+            <input ref={p.phoneRef} type="tel" inputMode="tel" autoComplete="off" value={draft.phone} onChange={(e) => set('phone', e.target.value)} />
+          </Field>
+          <Field label={t('form.name')}>
+            <input autoComplete="off" value={draft.callerName} onChange={(e) => set('callerName', e.target.value)} />
+          </Field>
+        </div>
+        <div className="row-2">
+          <Field label={t('form.category')} error={err('category')}>
+            <select ref={p.categoryRef} value={draft.category} onChange={(e) => set('category', e.target.value)}>
+              <option value="">{t('form.chooseCategory')}</option>
+              {vocab.categories(draft.category).map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('form.locality')}>
+            <input autoComplete="off" value={draft.locality} onChange={(e) => set('locality', e.target.value)} placeholder={t('form.localityHint')} />
+          </Field>
+        </div>
+        <div className="row-2">
+          <Field label={t('form.language')}>
+            <select value={draft.language} onChange={(e) => set('language', e.target.value)}>
+              <option value="">—</option>
+              {CALL_LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {t(`languages.${l}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('form.priority')}>
+            <select value={draft.priority} onChange={(e) => set('priority', e.target.value as Draft['priority'])}>
+              {PRIORITIES.map((x) => (
+                <option key={x} value={x}>
+                  {t(`priority.${x}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <Field label={t('form.description')} error={err('description')}>
+          <textarea ref={p.descriptionRef} rows={3} value={draft.description} onChange={(e) => set('description', e.target.value)} placeholder={t('form.descriptionHint')} />
+        </Field>
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" aria-label={t('form.create')} aria-keyshortcuts="Control+Enter">
+            {t('form.create')} <kbd aria-hidden="true">Ctrl+Enter</kbd>
+          </button>
+          <button type="button" className="btn btn-quiet" onClick={p.onClear}>
+            {t('form.clear')}
+          </button>
+          {p.callTicketLabel && <span className="call-ticket">{t('call.ticketRaised', { ticket: p.callTicketLabel })}</span>}
+        </div>
+      </form>
+
+      <div className="end-row">
+        <Field label={t('call.disposition')} className="field-grow" error={err('disposition')} keys="1–6">
+          <select ref={p.dispositionRef} value={p.disposition} onChange={(e) => p.onDisposition(e.target.value as Disposition | '')}>
+            <option value="">{t('call.chooseDisposition')}</option>
+            {DISPOSITIONS.map((d) => (
+              <option key={d} value={d}>
+                {t(`disposition.${d}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <button type="button" className="btn btn-danger btn-big" onClick={p.onEnd} disabled={!call} aria-label={t('call.end')} aria-keyshortcuts="F9">
+          {t('call.end')} <kbd aria-hidden="true">F9</kbd>
+        </button>
+      </div>
+      <ol className="disposition-keys" aria-hidden="true">
+        {DISPOSITIONS.map((d, i) => (
+          <li key={d} className={p.disposition === d ? 'is-chosen' : ''}>
+            <kbd>{i + 1}</kbd> {t(`disposition.${d}`)}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

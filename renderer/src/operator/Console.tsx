@@ -1,0 +1,300 @@
+/**
+ * The seat console: the call on the left, what we know of the caller and what to say in the
+ * middle, the floor's tickets on the right. Every action has a key (see keys.ts).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { normalizePhone } from '../../../shared/domain/phone';
+import { DISPOSITIONS, type Disposition } from '../../../shared/domain/vocabulary';
+import { switchLanguage } from '../i18n';
+import type { ClientView, HubClient } from '../sync/client';
+import type { Problem } from '../sync/outbox';
+import { ticketOverlay, type ViewTicket, visibleTickets } from '../sync/view';
+import { BroadcastBanner } from '../ui/BroadcastBanner';
+import { Dialog } from '../ui/Dialog';
+import { istTime } from '../ui/format';
+import { hubNow as toHubNow, useNow } from '../ui/hooks';
+import { CallerPanel } from './CallerPanel';
+import { CallPanel } from './CallPanel';
+import { draftFromTicket, type Draft, EMPTY_DRAFT, loadDraft, saveDraft, ticketFromDraft } from './draft';
+import { GuidancePanel } from './GuidancePanel';
+import { HelpDialog } from './HelpDialog';
+import { type Command, commandFor, isTypingTarget } from './keys';
+import { ticketLabel } from './labels';
+import { ConflictDialog, errorText, isConflict, ProblemList } from './Problems';
+import type { Session } from './session';
+import { TicketDetail } from './TicketDetail';
+import { TicketList } from './TicketList';
+import { TopBar } from './TopBar';
+
+export function Console({ client, view, session, onSignOut }: { client: HubClient; view: ClientView; session: Session; onSignOut: () => void }) {
+  const { t } = useTranslation();
+  const now = useNow(1000);
+  const hubNow = toHubNow(now, view);
+  const [draft, setDraftState] = useState<Draft>(() => loadDraft(session.seat));
+  const [disposition, setDisposition] = useState<Disposition | ''>('');
+  const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
+  const [openTicket, setOpenTicket] = useState<string | null>(null);
+  const [showHelp, setShowHelp] = useState(false);
+  const [announcement, setAnnouncement] = useState<{ text: string; at: number } | null>(null);
+  const phoneRef = useRef<HTMLInputElement>(null);
+  const categoryRef = useRef<HTMLSelectElement>(null);
+  const descriptionRef = useRef<HTMLTextAreaElement>(null);
+  const dispositionRef = useRef<HTMLSelectElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+
+  const tickets = useMemo(() => visibleTickets(view.hub, ticketOverlay(view.hub, view.ops, session.seat, session.name)), [view.hub, view.ops, session.seat, session.name]);
+
+  const setDraft = useCallback(
+    (d: Draft) => {
+      setDraftState(d);
+      saveDraft(session.seat, d);
+      setFieldError(null);
+    },
+    [session.seat],
+  );
+
+  const announce = useCallback((text: string) => setAnnouncement({ text, at: Date.now() }), []);
+
+  useEffect(() => {
+    if (!announcement) return;
+    const id = setTimeout(() => setAnnouncement(null), 6000);
+    return () => clearTimeout(id);
+  }, [announcement]);
+
+  // Problems surface as they happen, in words; they also stay listed until dismissed.
+  useEffect(
+    () =>
+      client.onProblem((p) => {
+        if (!isConflict(p)) announce(`${t(`problems.what.${p.op.name}`)}: ${errorText(t, p.error.code)}`);
+      }),
+    [client, announce, t],
+  );
+
+  const callTicketLabel = useMemo(() => {
+    const ct = view.callTicket;
+    if (!ct) return null;
+    if (ct.ticketId) {
+      const tk = view.hub.tickets.get(ct.ticketId);
+      return tk ? ticketLabel(tk) : '#—';
+    }
+    return '#—';
+  }, [view.callTicket, view.hub.tickets]);
+
+  const fail = useCallback((field: string, message: string, focus?: HTMLElement | null) => {
+    setFieldError({ field, message });
+    focus?.focus();
+  }, []);
+
+  const startCall = useCallback(() => {
+    if (view.call) return;
+    const phone = normalizePhone(draft.phone);
+    client.startCall(phone.ok ? phone.phone : undefined);
+    setDisposition('');
+    setFieldError(null);
+    phoneRef.current?.focus();
+  }, [client, view.call, draft.phone]);
+
+  const createTicket = useCallback(() => {
+    const check = ticketFromDraft(draft);
+    if (!check.ok) {
+      if (check.field === 'phone') return fail('phone', t('form.needPhone'), phoneRef.current);
+      if (check.field === 'category') return fail('category', t('form.needCategory'), categoryRef.current);
+      return fail('description', t('form.needDescription'), descriptionRef.current);
+    }
+    const op = client.createTicket(check.ticket);
+    // The caller stays on the line: keep who they are, clear what was asked.
+    setDraft({ ...draft, category: '', description: '', priority: 'normal' });
+    if (view.call && !disposition) setDisposition('ticket_raised');
+    if (view.connection !== 'connected') announce(t('form.createdOffline'));
+    void client.settled(op.opId).then((r) => {
+      if (r.ok) announce(t('form.created', { ticket: ticketLabel(r.ack.ticket as ViewTicket) }));
+    });
+  }, [draft, client, setDraft, view.call, view.connection, disposition, fail, t, announce]);
+
+  const endCall = useCallback(() => {
+    if (!view.call) return;
+    const chosen = disposition || (view.callTicket ? 'ticket_raised' : '');
+    if (!chosen) return fail('disposition', t('call.needDisposition'), dispositionRef.current);
+    client.endCall(chosen);
+    setDisposition('');
+    // A description not yet made into a ticket stays: nothing the caller said is thrown away.
+    if (!draft.description.trim()) setDraft(EMPTY_DRAFT);
+    announce(t('call.ended'));
+  }, [view.call, view.callTicket, disposition, client, draft.description, setDraft, fail, t, announce]);
+
+  const setSeat = useCallback(
+    (state: 'ready' | 'break') => {
+      if (view.call || view.seatState.state === state) return;
+      client.setSeat(state);
+    },
+    [client, view.call, view.seatState.state],
+  );
+
+  const restore = useCallback(
+    (p: Problem) => {
+      setDraft(draftFromTicket((p.op.payload.ticket ?? {}) as Record<string, unknown>));
+      client.dismissProblem(p.id);
+      descriptionRef.current?.focus();
+    },
+    [client, setDraft],
+  );
+
+  const addCallerNote = useCallback(
+    async (ticket: ViewTicket, text: string) => {
+      const op = client.addNote(ticket.id, text);
+      void client.settled(op.opId).then((r) => {
+        if (r.ok) announce(t('caller.noteSaved', { ticket: ticketLabel(ticket) }));
+      });
+      return true;
+    },
+    [client, announce, t],
+  );
+
+  const run = useCallback(
+    (cmd: Command) => {
+      if (cmd !== 'help' && cmd !== 'language') {
+        setShowHelp(false);
+        if (cmd !== 'createTicket') setOpenTicket(null);
+      }
+      switch (cmd) {
+        case 'startCall':
+          return startCall();
+        case 'focusPhone':
+          return phoneRef.current?.focus();
+        case 'createTicket':
+          return createTicket();
+        case 'endCall':
+          return endCall();
+        case 'ready':
+          return setSeat('ready');
+        case 'break':
+          return setSeat('break');
+        case 'search':
+          return searchRef.current?.focus();
+        case 'help':
+          return setShowHelp((s) => !s);
+        case 'language':
+          return switchLanguage();
+        case 'addNote':
+          return noteRef.current?.focus();
+        default: {
+          const n = Number(cmd.slice('disposition'.length));
+          const d = DISPOSITIONS[n - 1];
+          if (d) {
+            setDisposition(d);
+            setFieldError(null);
+          }
+        }
+      }
+    },
+    [startCall, createTicket, endCall, setSeat],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.isComposing) return;
+      const target = document.activeElement;
+      const inDialog = !!target?.closest('dialog');
+      const cmd = commandFor({
+        key: e.key,
+        altKey: e.altKey,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        shiftKey: e.shiftKey,
+        typing: isTypingTarget(target),
+        inCallArea: !!target?.closest('[data-call-area]'),
+      });
+      // Esc leaves a text field for its panel, where single keys (1–6, /, ?) work again.
+      if (!cmd && e.key === 'Escape' && !inDialog && isTypingTarget(target)) {
+        const panel = target?.closest<HTMLElement>('section[tabindex="-1"]');
+        if (panel) {
+          e.preventDefault();
+          panel.focus();
+        }
+        return;
+      }
+      if (!cmd) return;
+      // Inside a ticket's window Ctrl+Enter belongs to that window's form.
+      if (inDialog && cmd === 'createTicket') return;
+      e.preventDefault();
+      run(cmd);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [run]);
+
+  const detailTicket = useMemo(() => {
+    if (!openTicket) return null;
+    const real = client.resolveTicketId(openTicket) ?? openTicket;
+    return tickets.find((x) => x.id === real) ?? tickets.find((x) => x.id === openTicket) ?? null;
+  }, [openTicket, tickets, client]);
+
+  const openDetail = useCallback(
+    (id: string) => {
+      setOpenTicket(id);
+      client.markSeen(id);
+    },
+    [client],
+  );
+
+  const conflict = view.problems.find(isConflict);
+
+  return (
+    <div className="console">
+      <TopBar view={view} now={now} hubNow={hubNow} onHelp={() => setShowHelp(true)} onSignOut={onSignOut} />
+      <BroadcastBanner broadcast={view.config?.broadcast} />
+      <ProblemList problems={view.problems} client={client} onRestore={restore} />
+      <main className="console-main">
+        <CallPanel
+          view={view}
+          hubNow={hubNow}
+          draft={draft}
+          onDraft={setDraft}
+          disposition={disposition}
+          onDisposition={(d) => {
+            setDisposition(d);
+            setFieldError(null);
+          }}
+          fieldError={fieldError}
+          phoneRef={phoneRef}
+          categoryRef={categoryRef}
+          descriptionRef={descriptionRef}
+          dispositionRef={dispositionRef}
+          onStart={startCall}
+          onEnd={endCall}
+          onCreate={createTicket}
+          onSeat={setSeat}
+          onClear={() => setDraft(EMPTY_DRAFT)}
+          callTicketLabel={callTicketLabel}
+        />
+        <div className="col-mid">
+          <CallerPanel client={client} view={view} phoneInput={draft.phone} tickets={tickets} noteRef={noteRef} onOpenTicket={openDetail} onNote={addCallerNote} now={now} />
+          <GuidancePanel category={draft.category} view={view} />
+        </div>
+        <TicketList client={client} view={view} tickets={tickets} searchRef={searchRef} onOpen={openDetail} now={now} />
+      </main>
+      <div className="announce" role="status" aria-live="polite">
+        {announcement && <p key={announcement.at}>{announcement.text}</p>}
+      </div>
+      {detailTicket && <TicketDetail key={detailTicket.id} client={client} view={view} ticket={detailTicket} onClose={() => setOpenTicket(null)} now={now} announce={announce} />}
+      {showHelp && <HelpDialog onClose={() => setShowHelp(false)} />}
+      {conflict && <ConflictDialog key={conflict.id} problem={conflict} client={client} />}
+      {view.connection === 'revoked' && (
+        <Dialog label={t('revoked.heading')} onClose={() => undefined} role="alertdialog" className="revoked-dialog">
+          <h2>{t('revoked.heading')}</h2>
+          <p>{t('revoked.body', { seat: session.seat, time: view.revokedAt ? istTime(view.revokedAt) : '' })}</p>
+          <div className="dialog-actions">
+            <button type="button" className="btn btn-primary btn-big" onClick={() => client.reclaim()} autoFocus>
+              {t('revoked.takeBack')}
+            </button>
+            <button type="button" className="btn" onClick={onSignOut}>
+              {t('revoked.signOut')}
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import type { ClientView } from '../sync/client';
+import { useVocabulary } from '../ui/hooks';
+import { configGuidance } from '../ui/vocab';
+import { guidanceFor } from './guidance';
+
+/** What to say and ask for the chosen category: the floor's own words when the hub has sent them. */
+export function GuidancePanel({ category, view }: { category: string; view: ClientView }) {
+  const { t } = useTranslation();
+  const vocab = useVocabulary(view);
+  const fromFloor = category ? configGuidance(category, view.config, vocab.lang) : null;
+  const builtIn = category && !fromFloor ? guidanceFor(category, vocab.lang) : null;
+  return (
+    <section className="panel guidance-panel" aria-label={t('guidance.region')}>
+      <h2 className="panel-title">{category ? t('guidance.heading', { category: vocab.category(category) }) : t('guidance.region')}</h2>
+      {fromFloor ? (
+        <ul className="guidance say">
+          {fromFloor.map((s) => (
+            <li key={s}>{s}</li>
+          ))}
+        </ul>
+      ) : builtIn ? (
+        <div className="guidance">
+          <ul className="say">
+            {builtIn.say.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+          <ul className="ask">
+            {builtIn.ask.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p className="muted">{t('guidance.pick')}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { useTranslation } from 'react-i18next';
+import type { Ticket, TicketPatch } from '../../../shared/protocol';
+import type { HubClient } from '../sync/client';
+import type { Problem } from '../sync/outbox';
+import { Dialog } from '../ui/Dialog';
+import { ticketLabel } from './labels';
+
+/** Ops the hub refused for good. Each stays listed until the operator has seen it. */
+export function ProblemList({ problems, client, onRestore }: { problems: readonly Problem[]; client: HubClient; onRestore: (p: Problem) => void }) {
+  const { t } = useTranslation();
+  const shown = problems.filter((p) => !isConflict(p));
+  if (!shown.length) return null;
+  return (
+    <section className="problems" aria-label={t('problems.heading')}>
+      <h2 className="problems-title">{t('problems.heading')}</h2>
+      <ul>
+        {shown.map((p) => (
+          <li key={p.id} role="alert" className="problem">
+            <strong>{t(`problems.what.${p.op.name}`)}</strong>: {errorText(t, p.error.code)}
+            {p.op.name === 'ticket:create' && <span className="problem-detail"> “{String((p.op.payload.ticket as { description?: string } | undefined)?.description ?? '')}”</span>}
+            <span className="problem-actions">
+              {p.op.name === 'ticket:create' && (
+                <button type="button" className="btn" onClick={() => onRestore(p)}>
+                  {t('problems.restore')}
+                </button>
+              )}
+              <button type="button" className="btn btn-quiet" onClick={() => client.dismissProblem(p.id)}>
+                {t('problems.dismiss')}
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function isConflict(p: Problem): boolean {
+  return p.op.name === 'ticket:update' && p.error.code === 'conflict' && !!p.current;
+}
+
+export function errorText(t: (k: string, o?: Record<string, unknown>) => string, code: string): string {
+  return t(`errors.${code}`, { defaultValue: t('errors.unknown') });
+}
+
+const FIELDS = ['status', 'priority', 'department', 'category', 'description'] as const;
+
+/** A change the hub refused because someone else changed the ticket first: show both, let the operator decide. */
+export function ConflictDialog({ problem, client }: { problem: Problem; client: HubClient }) {
+  const { t } = useTranslation();
+  const current = problem.current as Ticket;
+  const patch = problem.op.payload.patch as TicketPatch;
+  const before = (problem.op.meta?.before ?? {}) as Partial<Ticket>;
+  const label = ticketLabel(current);
+  const shownValue = (field: string, v: unknown) => {
+    if (v === null || v === undefined || v === '') return '—';
+    const s = String(v);
+    if (field === 'description') return s;
+    return t(`${field === 'status' ? 'status' : field === 'priority' ? 'priority' : field === 'department' ? 'department' : 'category'}.${s}`, { defaultValue: s });
+  };
+  const rows = FIELDS.filter((f) => patch[f] !== undefined || (before[f] !== undefined && before[f] !== current[f]));
+  return (
+    <Dialog label={t('conflict.heading', { ticket: label })} onClose={() => undefined} role="alertdialog" className="conflict-dialog">
+      <h2>{t('conflict.heading', { ticket: label })}</h2>
+      <p>{t('conflict.body')}</p>
+      <table className="conflict-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('conflict.field')}</th>
+            <th scope="col">{t('conflict.before')}</th>
+            <th scope="col">{t('conflict.yours')}</th>
+            <th scope="col">{t('conflict.now')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((f) => (
+            <tr key={f} className={patch[f] !== undefined && current[f] !== before[f] ? 'is-clash' : ''}>
+              <th scope="row">{t(`field.${f}`)}</th>
+              <td>{shownValue(f, before[f])}</td>
+              <td>{patch[f] !== undefined ? shownValue(f, patch[f]) : '—'}</td>
+              <td>{shownValue(f, current[f])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="dialog-actions">
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => {
+            client.updateTicket(current.id, current.version, patch, { status: current.status, priority: current.priority, department: current.department });
+            client.dismissProblem(problem.id);
+          }}
+        >
+          {t('conflict.reapply')}
+        </button>
+        <button type="button" className="btn" onClick={() => client.dismissProblem(problem.id)}>
+          {t('conflict.discard')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,83 @@
+/** Steps the end-to-end tests take as a person would, and a supervisor's socket to check the hub. */
+import { randomUUID } from 'node:crypto';
+import { type Page, expect } from '@playwright/test';
+import { io, type Socket } from 'socket.io-client';
+import type { Ticket } from '../../shared/protocol';
+import { E2E_KEYS, hubUrl } from './env';
+
+/** Records every Content-Security-Policy violation of the page, for `cspViolations`. */
+export async function watchCsp(page: Page): Promise<void> {
+  // As page code (a string): these tests are type-checked without the DOM library.
+  await page.addInitScript({
+    content: `window.__csp = []; document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));`,
+  });
+}
+
+export async function cspViolations(page: Page): Promise<string[]> {
+  return (await page.evaluate('window.__csp || []')) as string[];
+}
+
+export async function signIn(page: Page, seat: number, name: string, lang: 'en' | 'hi' = 'en'): Promise<void> {
+  await watchCsp(page);
+  await page.goto(`${hubUrl()}/?lang=${lang}`);
+  await page.getByLabel('Seat', { exact: true }).fill(String(seat));
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Access key', { exact: true }).fill(E2E_KEYS.operator);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
+  await expect(page.getByLabel('Total calls', { exact: true })).toHaveText(/^\d{1,2}(,\d\d)*,?\d{0,3}$/);
+}
+
+/** A unique Indian mobile number per call of this function, so tests never see each other's callers. */
+export function uniquePhone(): string {
+  const n = Math.floor(Math.random() * 1e9)
+    .toString()
+    .padStart(9, '0');
+  return `9${n}`;
+}
+
+export type Ack = { ok: boolean; error?: { code: string; message: string }; [k: string]: unknown };
+
+export class Supervisor {
+  private constructor(private readonly socket: Socket) {}
+
+  static async connect(): Promise<Supervisor> {
+    const socket = io(hubUrl(), { auth: { key: E2E_KEYS.supervisor, clientId: randomUUID(), name: 'Checker' }, transports: ['websocket'], reconnection: false });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('synced', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    return new Supervisor(socket);
+  }
+
+  request(event: string, payload: unknown): Promise<Ack> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${event}: no ack`)), 10_000);
+      this.socket.emit(event, payload, (ack: Ack) => {
+        clearTimeout(timer);
+        resolve(ack);
+      });
+    });
+  }
+
+  async ticketsOf(phone: string): Promise<Ticket[]> {
+    const r = await this.request('tickets:search', { phone, limit: 100 });
+    expect(r.ok).toBe(true);
+    return r.items as Ticket[];
+  }
+
+  async callsOf(phone: string): Promise<{ id: string; seat: number; disposition?: string; ticketId?: string }[]> {
+    const r = await this.request('caller:lookup', { phone });
+    expect(r.ok).toBe(true);
+    return r.calls as { id: string; seat: number; disposition?: string; ticketId?: string }[];
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+/** The console's region holding the ticket list. */
+export function ticketList(page: Page) {
+  return page.getByRole('region', { name: 'Tickets', exact: true });
+}
