@@ -2,13 +2,15 @@
 import { z } from 'zod';
 import { DISPOSITIONS } from '../domain/vocabulary';
 import type { Call } from './call';
-import { EntityId, OpId } from './common';
+import { EntityId, OpId, PhoneInput } from './common';
 
 export const CallEndRequest = z.strictObject({
   opId: OpId,
   callId: EntityId,
   disposition: z.enum(DISPOSITIONS),
   ticketId: EntityId.optional(),
+  /** Extension: the caller's number when it was typed after the call was picked up. */
+  phone: PhoneInput.optional(),
 });
 export type CallEndRequest = z.infer<typeof CallEndRequest>;
 export type CallEndResult = { call: Call };

@@ -17,4 +17,9 @@ export type ChangeData = {
 export type ChangeType = keyof ChangeData;
 export const CHANGE_TYPES = ['call.started', 'call.ended', 'ticket.created', 'ticket.updated', 'seat.updated'] as const satisfies readonly ChangeType[];
 
-export type Change = { [K in ChangeType]: { seq: number; type: K; data: ChangeData[K]; at?: string } }[ChangeType];
+/**
+ * `at` (hub time) and `opId` (the client operation that made the change, when one did) are
+ * extensions: a console matches `opId` against its own outbox, so its optimistic copy and the
+ * hub's copy of a new ticket are never shown side by side.
+ */
+export type Change = { [K in ChangeType]: { seq: number; type: K; data: ChangeData[K]; at?: string; opId?: string } }[ChangeType];

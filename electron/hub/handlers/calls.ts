@@ -59,8 +59,10 @@ export const endCall: Handler = async (parts, caller, payload) => {
       if (row.ended_at) throw new OpError('conflict', 'this call has already ended', { call: callFromRow(row) });
       if (req.ticketId !== undefined) await requireTicket(tx, req.ticketId);
       const endedAt = tx.now.toISOString();
-      await tx.db.run('UPDATE calls SET ended_at = ?, disposition = ?, ticket_id = ? WHERE id = ?', [endedAt, req.disposition, req.ticketId ?? null, req.callId]);
-      const call = callFromRow({ ...row, ended_at: endedAt, disposition: req.disposition, ticket_id: req.ticketId ?? null });
+      // A number typed after pick-up completes the call's record; one given at the start stays.
+      const phone = row.phone ?? req.phone ?? null;
+      await tx.db.run('UPDATE calls SET ended_at = ?, disposition = ?, ticket_id = ?, phone = ? WHERE id = ?', [endedAt, req.disposition, req.ticketId ?? null, phone, req.callId]);
+      const call = callFromRow({ ...row, ended_at: endedAt, disposition: req.disposition, ticket_id: req.ticketId ?? null, phone });
       tx.emit('call.ended', { call });
       const seat = tx.state.seats.get(row.seat)!;
       if (seat.callId === call.id) {

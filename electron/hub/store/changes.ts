@@ -13,9 +13,9 @@ export async function changesSince(db: Db, since: number, lastSeq: number, seqFl
   if (since < seqFloor) return null; // ...or the history before a restore
   if (lastSeq - since > MAX_CATCH_UP) return null;
   if (since === lastSeq) return [];
-  const rows = await db.all<{ seq: number; type: Change['type']; data: string; at: string }>('SELECT seq, type, data, at FROM changes WHERE seq > ? ORDER BY seq', [since]);
+  const rows = await db.all<{ seq: number; type: Change['type']; data: string; at: string; op_id: string | null }>('SELECT seq, type, data, at, op_id FROM changes WHERE seq > ? ORDER BY seq', [since]);
   if (rows.length !== lastSeq - since || rows[0]?.seq !== since + 1) return null; // pruned
-  return rows.map((r) => ({ seq: r.seq, type: r.type, data: JSON.parse(r.data), at: r.at }) as Change);
+  return rows.map((r) => ({ seq: r.seq, type: r.type, data: JSON.parse(r.data), at: r.at, ...(r.op_id ? { opId: r.op_id } : {}) }) as Change);
 }
 
 export async function pruneChanges(db: Db, lastSeq: number): Promise<void> {

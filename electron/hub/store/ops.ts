@@ -16,6 +16,7 @@ export async function once<T>(tx: Tx, key: OpKey, apply: () => Promise<T>): Prom
     if (seen.kind !== key.kind) throw new OpError('conflict', `opId ${key.opId} was already used for ${seen.kind}`);
     return JSON.parse(seen.result) as T;
   }
+  tx.opId = key.opId;
   const result = await apply();
   await tx.db.run('INSERT INTO ops (client_id, op_id, kind, result, at) VALUES (?, ?, ?, ?, ?)', [key.clientId, key.opId, key.kind, JSON.stringify(result), tx.now.toISOString()]);
   return result;

@@ -19,6 +19,8 @@ export type Tx = {
   now: Date;
   /** Appends a change to the log; it is broadcast once the batch commits. */
   emit<K extends ChangeType>(type: K, data: ChangeData[K]): void;
+  /** The client operation being applied, set by `once`; stamped on the changes it emits. */
+  opId?: string;
 };
 
 type OpJob = { kind: 'op'; run: (tx: Tx) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void };
@@ -127,8 +129,9 @@ export class Writer {
         emit: (type, data) => {
           const seq = ++working.seq;
           const at = now.toISOString();
-          changes.push({ seq, type, data, at } as Change);
-          pendingInserts.push(this.db.run('INSERT INTO changes (seq, type, data, at) VALUES (?, ?, ?, ?)', [seq, type, JSON.stringify(data), at]));
+          const opId = tx.opId;
+          changes.push({ seq, type, data, at, ...(opId ? { opId } : {}) } as Change);
+          pendingInserts.push(this.db.run('INSERT INTO changes (seq, type, data, at, op_id) VALUES (?, ?, ?, ?, ?)', [seq, type, JSON.stringify(data), at, opId ?? null]));
         },
       };
       try {

@@ -17,7 +17,8 @@ CREATE TABLE changes (
   seq  INTEGER PRIMARY KEY,
   type TEXT NOT NULL,
   data TEXT NOT NULL,
-  at   TEXT NOT NULL
+  at   TEXT NOT NULL,
+  op_id TEXT
 );
 
 -- The op log: one row per applied mutation, written in the transaction that applies it.
