@@ -1,6 +1,7 @@
 /**
  * Serving the built renderer (dist/renderer) to browsers on the LAN: `/` the operator console,
- * `/wall` the wall display, and their hashed assets. Every response carries a strict CSP.
+ * `/wall` the wall display, `/supervisor` the supervisor's console, `/report` the daily
+ * situation report, and their hashed assets. Every response carries a strict CSP.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -40,7 +41,19 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-const PAGES: Record<string, string> = { '/': 'index.html', '/index.html': 'index.html', '/wall': 'wall.html', '/wall/': 'wall.html', '/wall.html': 'wall.html' };
+const PAGES: Record<string, string> = {
+  '/': 'index.html',
+  '/index.html': 'index.html',
+  '/wall': 'wall.html',
+  '/wall/': 'wall.html',
+  '/wall.html': 'wall.html',
+  '/supervisor': 'supervisor.html',
+  '/supervisor/': 'supervisor.html',
+  '/supervisor.html': 'supervisor.html',
+  '/report': 'report.html',
+  '/report/': 'report.html',
+  '/report.html': 'report.html',
+};
 
 export function serveStatic(rendererDir: string, req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? '/', 'http://hub');
