@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY_META } from './shared/security/csp';
+import { CONTENT_SECURITY_POLICY_META } from './shared/security/csp.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
