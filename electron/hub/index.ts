@@ -24,7 +24,7 @@ import { counterOf, loadState, rollDay } from './store/state';
 import { putSeat, withState } from './store/seats';
 import { Writer } from './store/writer';
 import { applyRetention } from './store/retention';
-import { broadcaster, ROOM_SUPERVISORS, ROOM_WALL, syncClient } from './sync';
+import { broadcaster, ROOM_SUPERVISORS, ROOM_WALL, SnapshotTickets, syncClient } from './sync';
 import { computeStats, maskStats, StatsPublisher } from './stats';
 import { loadConfig } from './store/config';
 import sqlite3 from 'sqlite3';
@@ -232,7 +232,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     }
   });
 
-  const broadcast = broadcaster(io);
+  const snapshotCache = new SnapshotTickets();
+  const broadcast = broadcaster(io, snapshotCache);
   publish = (changes) => {
     broadcast(changes);
     stats.markDirty();
@@ -271,7 +272,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         if (!closing) seatOffline(parts, seat).catch((err) => logErr(`seat ${seat} could not go offline`, err));
       });
     }
-    syncClient(parts, socket, caller, since)
+    syncClient(parts, snapshotCache, socket, caller, since)
       .then(async () => {
         socket.emit('config', config);
         if (caller.role === 'operator') return;

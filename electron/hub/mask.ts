@@ -5,7 +5,6 @@
  */
 import type { Call } from '../../shared/protocol/call';
 import type { Change } from '../../shared/protocol/change';
-import type { Snapshot } from '../../shared/protocol/snapshot';
 import type { Ticket } from '../../shared/protocol/ticket';
 import { maskPhone } from '../../shared/domain/phone';
 
@@ -41,8 +40,4 @@ export function maskChange(c: Change): Change {
     default:
       return c;
   }
-}
-
-export function maskSnapshot(s: Snapshot): Snapshot {
-  return { ...s, tickets: s.tickets.map(maskTicket) };
 }

@@ -6,8 +6,10 @@
 import type { Server, Socket } from 'socket.io';
 import type { Change } from '../../shared/protocol/change';
 import type { Snapshot } from '../../shared/protocol/snapshot';
+import type { Ticket } from '../../shared/protocol/ticket';
+import type { Db } from './db/connection';
 import type { Caller, HubParts } from './handlers/context';
-import { maskChange, maskSnapshot } from './mask';
+import { maskChange, maskTicket } from './mask';
 import { changesSince } from './store/changes';
 import { counterOf, publicSeat } from './store/state';
 import { snapshotTickets } from './store/tickets';
@@ -21,7 +23,30 @@ export function roomOf(caller: Caller): string {
   return caller.role === 'wall' ? ROOM_WALL : ROOM_FULL;
 }
 
-export async function syncClient(parts: HubParts, socket: Socket, caller: Caller, since: number | undefined): Promise<void> {
+/**
+ * The tickets part of a snapshot, kept between connections. Forty seats signing in at a shift
+ * change would otherwise each read and parse thousands of tickets while holding up the writer;
+ * with the cache only the first does, until a ticket changes (the broadcaster bumps `version`)
+ * or a minute passes (tickets leave the 24-hour window with time alone).
+ */
+export class SnapshotTickets {
+  version = 0;
+  private cached: { version: number; at: number; tickets: Ticket[]; masked?: Ticket[]; truncated: boolean } | null = null;
+
+  async get(db: Db, now: Date, wall: boolean): Promise<{ tickets: Ticket[]; truncated: boolean }> {
+    let c = this.cached;
+    if (!c || c.version !== this.version || now.getTime() - c.at > 60_000) {
+      const version = this.version;
+      const { tickets, truncated } = await snapshotTickets(db, now);
+      c = this.cached = { version, at: now.getTime(), tickets, truncated };
+    }
+    if (!wall) return c;
+    c.masked ??= c.tickets.map(maskTicket);
+    return { tickets: c.masked, truncated: c.truncated };
+  }
+}
+
+export async function syncClient(parts: HubParts, cache: SnapshotTickets, socket: Socket, caller: Caller, since: number | undefined): Promise<void> {
   const wall = caller.role === 'wall';
   await parts.writer.read(async (state) => {
     if (!socket.connected) return;
@@ -30,7 +55,7 @@ export async function syncClient(parts: HubParts, socket: Socket, caller: Caller
     if (missed) {
       for (const c of missed) socket.emit('change', wall ? maskChange(c) : c);
     } else {
-      const { tickets, truncated } = await snapshotTickets(parts.writer.db, now);
+      const { tickets, truncated } = await cache.get(parts.writer.db, now, wall);
       const snapshot: Snapshot = {
         seq: state.seq,
         counter: counterOf(state, now, parts.timeZone),
@@ -40,7 +65,7 @@ export async function syncClient(parts: HubParts, socket: Socket, caller: Caller
         serverTime: now.toISOString(),
         ...(truncated ? { truncated } : {}),
       };
-      socket.emit('snapshot', wall ? maskSnapshot(snapshot) : snapshot);
+      socket.emit('snapshot', snapshot);
     }
     // Extension: tells the client it is current, with the hub's clock for its timers.
     socket.emit('synced', { seq: state.seq, counter: counterOf(state, now, parts.timeZone), serverTime: now.toISOString() });
@@ -48,9 +73,10 @@ export async function syncClient(parts: HubParts, socket: Socket, caller: Caller
   });
 }
 
-export function broadcaster(io: Server) {
+export function broadcaster(io: Server, cache: SnapshotTickets) {
   return (changes: Change[]) => {
     for (const c of changes) {
+      if (c.type === 'ticket.created' || c.type === 'ticket.updated') cache.version += 1;
       io.to(ROOM_FULL).emit('change', c);
       io.to(ROOM_WALL).emit('change', maskChange(c));
     }
