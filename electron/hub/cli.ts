@@ -3,7 +3,7 @@
  * Runs the hub under plain Node: on a server, on the supervisor's PC, or in tests.
  * Stops cleanly on SIGTERM/SIGINT: queued writes are committed, then the database is closed.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,6 +75,12 @@ async function main(): Promise<void> {
   const dataDir = resolve(values.data ?? '.data/hub');
   const seats = wholeNumber('seats', values.seats, 1);
   const initialTotal = wholeNumber('initial-total', values['initial-total'], 0);
+  // The folder must exist before anything is written to it (the keys file, a restore).
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (err) {
+    throw new Error(`the data folder ${dataDir} cannot be created or written (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the path and its permissions`, { cause: err });
+  }
   if (values.restore) {
     // Refuses while a hub holds the folder; the lock is released again before the hub starts.
     const unlock = await lockDataDir(dataDir, 0);

@@ -67,3 +67,10 @@ it('keys from the environment decide the role; --seats sets the number of seats'
   expect(h.ok).toBe(true);
   expect(Number.isInteger(h.seq)).toBe(true);
 }, 60_000);
+
+it('a --data folder that does not exist yet is created, keys and all', async () => {
+  const dataDir = path.join(await res.dataDir(), 'not', 'yet', 'there');
+  const hub = await spawnHub(res, { dataDir, keys: null });
+  expect((await healthz(hub.url)).ok).toBe(true);
+  expect(((await stat(path.join(dataDir, 'hub.json'))).mode & 0o777).toString(8)).toBe('600');
+});
