@@ -28,6 +28,9 @@ export const CONFIG_FLAGS: Record<string, FlagSpec> = {
   '--hub-seats': { field: 'hubSeats', kind: 'number', hint: 'hub PC: the number of seats' },
   '--hub-initial-total': { field: 'hubInitialTotal', kind: 'number', hint: 'hub PC: where the all-time counter starts' },
   '--hub-tz': { field: 'hubTimeZone', kind: 'string', hint: 'hub PC: time zone of "calls today"' },
+  '--hub-backup-dir': { field: 'hubBackupDir', kind: 'string', hint: 'hub PC: the backup folder (another disk is best)' },
+  '--hub-backup-every': { field: 'hubBackupEveryMinutes', kind: 'number', hint: 'hub PC: minutes between backups, 0 for none' },
+  '--hub-backup-keep': { field: 'hubBackupKeep', kind: 'number', hint: 'hub PC: how many backups to keep' },
   '--dev-tools': { field: 'devTools', kind: 'true', hint: 'allow the developer tools' },
 };
 
@@ -36,6 +39,7 @@ export const APP_FLAGS: Record<string, { takesValue: boolean; hint: string }> = 
   '--config': { takesValue: true, hint: 'read the machine configuration from this file instead of the system one' },
   '--user-data': { takesValue: true, hint: "keep this user's settings, window places and (on a hub PC) data under this folder" },
   '--setup': { takesValue: false, hint: 'open the setup screen' },
+  '--restore-backup': { takesValue: true, hint: 'hub PC: put this backup in place of the database before the hub starts' },
   '--help': { takesValue: false, hint: 'print this help' },
 };
 
@@ -45,6 +49,7 @@ export type ParsedFlags = {
   flagOf: Partial<Record<keyof MachineConfigSource, string>>;
   configFile?: string;
   userData?: string;
+  restoreBackup?: string;
   setup: boolean;
   help: boolean;
   problems: string[];
@@ -77,6 +82,7 @@ export function parseFlags(argv: readonly string[]): ParsedFlags {
     if (app) {
       if (name === '--config') out.configFile = value;
       else if (name === '--user-data') out.userData = value;
+      else if (name === '--restore-backup') out.restoreBackup = value;
       else if (name === '--setup') out.setup = true;
       else if (name === '--help') out.help = true;
       continue;

@@ -18,7 +18,10 @@ export const HubStartOptions = z.strictObject({
   keys: z.strictObject({ operator: z.string().optional(), supervisor: z.string().optional(), wall: z.string().optional() }),
   /** The mDNS name to advertise; null advertises nothing. */
   advertiseAs: z.string().min(1).nullable(),
-  backups: z.strictObject({ dir: z.string().min(1), keep: z.number().int().positive(), everyMs: z.number().int().positive() }),
+  /** The hub's own online backups; anything left out takes the hub's default (DATA/backups, hourly, 48 kept). */
+  backup: z.strictObject({ dir: z.string().min(1).optional(), everyMinutes: z.number().int().nonnegative().optional(), keep: z.number().int().positive().optional() }),
+  /** A backup to put in place before the hub opens its database (IT's restore); given on the first start only. */
+  restoreFrom: z.string().min(1).optional(),
 });
 export type HubStartOptions = z.infer<typeof HubStartOptions>;
 

@@ -1,15 +1,16 @@
 /**
  * The entry of the hub's own process on the hub PC (bundled to dist-electron/hub/index.cjs).
  * Electron starts it with `utilityProcess.fork`; the tests start it with Node's
- * `child_process.fork`. It waits for one `start` message, runs `startHub`, advertises the hub
- * on the LAN and keeps backups, and on `stop` closes everything in order. It never imports
+ * `child_process.fork`. It waits for one `start` message, runs `startHub` (which also keeps the
+ * backups), advertises the hub on the LAN, and on `stop` closes everything in order. It never imports
  * electron: the hub must run the same code everywhere.
  */
 import { mkdirSync } from 'node:fs';
+import { restoreBackup } from '../hub/db/backup';
 import { startHub, type Hub } from '../hub/index';
 import { resolveKeys } from '../hub/keys';
+import { lockDataDir } from '../hub/lock';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
-import { scheduleBackups, type BackupSchedule } from './backup';
 import { advertiseHub, type Advertisement } from './discovery/bonjour';
 import { loadBonjour } from './discovery/loadBonjour';
 import { hubTxt } from './discovery/select';
@@ -47,12 +48,21 @@ if (!channel) {
 const log = (line: string) => channel.send({ type: 'log', line });
 let hub: Hub | undefined;
 let advert: Advertisement | undefined;
-let backups: BackupSchedule | undefined;
 let started = false;
 let stopping: Promise<void> | undefined;
 
 async function start(options: HubStartOptions): Promise<void> {
   mkdirSync(options.dataDir, { recursive: true });
+  if (options.restoreFrom) {
+    // As `npm run hub -- --restore`: refused while another hub holds the folder.
+    const unlock = await lockDataDir(options.dataDir, 0);
+    try {
+      const { replaced } = await restoreBackup(options.restoreFrom, options.dataDir);
+      log(`restored ${options.restoreFrom} into ${options.dataDir}${replaced ? `; the database it replaced is kept in ${replaced}` : ''}`);
+    } finally {
+      unlock();
+    }
+  }
   const env = { HUB_OPERATOR_KEY: options.keys.operator, HUB_SUPERVISOR_KEY: options.keys.supervisor, HUB_WALL_KEY: options.keys.wall };
   const { keys, generated, file } = resolveKeys(options.dataDir, env);
   if (generated.length > 0) log(`new access keys (${generated.join(', ')}) were generated and saved in ${file}`);
@@ -65,11 +75,11 @@ async function start(options: HubStartOptions): Promise<void> {
     ...(options.seats !== undefined ? { seats: options.seats } : {}),
     ...(options.initialTotal !== undefined ? { initialTotal: options.initialTotal } : {}),
     ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}),
+    backup: options.backup,
     log,
   });
-  backups = scheduleBackups({ dbFile: hub.dbFile, dir: options.backups.dir, keep: options.backups.keep, everyMs: options.backups.everyMs, log });
   if (options.advertiseAs) {
-    const Bonjour = loadBonjour(log);
+    const Bonjour = await loadBonjour(log);
     if (Bonjour) advert = advertiseHub(Bonjour, { name: options.advertiseAs, port: hub.port, txt: hubTxt(PROTOCOL_VERSION), log });
   }
   channel!.send({ type: 'ready', url: hub.url, port: hub.port, keys, generated });
@@ -80,7 +90,6 @@ function stop(exitCode: number): Promise<void> {
     // Whatever hangs, the process ends: the hub's database is safe to reopen after any exit.
     setTimeout(() => process.exit(exitCode || 1), 20_000).unref();
     await advert?.stop().catch(() => undefined);
-    await backups?.stop().catch(() => undefined);
     try {
       await hub?.close();
     } catch (err) {

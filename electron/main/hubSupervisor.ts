@@ -21,7 +21,8 @@ export type SupervisorState = 'idle' | 'starting' | 'running' | 'waiting' | 'sto
 
 export type SupervisorDeps = {
   fork: () => HubChild;
-  options: HubStartOptions;
+  /** Asked at every start: a one-off (a restore) is given to the first start only. */
+  options: () => HubStartOptions;
   log: (line: string) => void;
   onReady: (ready: HubReady) => void;
   /** The hub is down: why, and in how many ms it is tried again. */
@@ -80,7 +81,7 @@ export class HubSupervisor {
     this.child = child;
     child.onMessage((raw) => this.onMessage(child, raw));
     child.onExit((code) => this.onExit(child, code));
-    child.postMessage({ type: 'start', options: this.deps.options });
+    child.postMessage({ type: 'start', options: this.deps.options() });
     this.readyTimer = this.setTimer(() => {
       if (this.child !== child || this._state !== 'starting') return;
       this.lastError = 'the hub did not become ready in time';

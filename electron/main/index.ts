@@ -4,14 +4,17 @@
  * profile, so one PC runs one copy of the app (a second start only brings the first forward).
  */
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
-import { app, dialog, protocol } from 'electron';
+import { join, resolve } from 'node:path';
+import { app, protocol } from 'electron';
+import { createWindow } from './browserWindow';
 import { loadMachineConfig } from './config';
 import { flagsUsage, parseFlags } from './flags';
 import { fileLogger } from './log';
 import { logDir, machineConfigPath, userConfigPath } from './paths';
 import { SETUP_SCHEME } from './security';
+import { renderConfigErrorPage } from './setupPage';
 import { Shell } from './shell';
+import { windowOptions } from './windows';
 
 /** Windows shows notifications only for an app whose id matches its Start-menu shortcut (electron-builder's appId). */
 const APP_ID = 'in.gov.helpline.controlroom';
@@ -45,13 +48,27 @@ async function main(): Promise<void> {
   if (!loaded.ok) {
     log(loaded.message);
     console.error(loaded.message);
-    dialog.showErrorBox('Helpline Control Room', loaded.message);
-    app.exit(2);
+    showConfigError(loaded.message);
     return;
   }
   log(`Helpline Control Room ${app.getVersion()} starting; machine file ${loaded.machine.path} (${loaded.machine.state}), user file ${loaded.user.path} (${loaded.user.state})`);
   const shell = new Shell({ config: loaded.config, flags, machineFile, userFile, setupToken: randomBytes(16).toString('hex'), log });
   app.on('second-instance', () => shell.focus());
   app.on('window-all-closed', () => app.quit());
-  shell.start();
+  await shell.start();
+}
+
+/**
+ * A configuration error is shown in a window of its own rather than a modal dialog: a wall
+ * that boots into a bad configuration then says why on its screen, and nothing blocks. The
+ * page is a data: URL with no script; closing the window ends the app with exit code 2.
+ */
+function showConfigError(message: string): void {
+  const win = createWindow(windowOptions('console', { preloadPath: join(__dirname, '../preload/index.cjs'), bounds: { x: 100, y: 100, width: 900, height: 600 }, devTools: false, title: 'Helpline Control Room: configuration problem' }));
+  win.setMenu(null);
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-navigate', (e) => e.preventDefault());
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => app.exit(2));
+  void win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(renderConfigErrorPage(message))}`);
 }

@@ -5,6 +5,7 @@
  * navigated to, opened, granted a permission, or allowed to call the desktop API.
  */
 import { DESKTOP_CHANNELS, type DesktopChannel } from '../../shared/desktop/channels';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
 /** The setup and waiting pages are served by the shell itself under this scheme, never `file://`. */
 export const SETUP_SCHEME = 'helpline-setup';
@@ -12,21 +13,9 @@ export const SETUP_ORIGIN = `${SETUP_SCHEME}://app`;
 
 /**
  * The policy for hub pages that come without one (the hub sends the same header itself; this
- * covers error pages or a proxy that drops it). Kept equal to the hub's CONTENT_SECURITY_POLICY
- * by a test, so there is one policy for the consoles wherever they are opened.
+ * covers error pages or a proxy that drops it): the one policy of the consoles, from shared/.
  */
-export const CONSOLE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self' ws: wss:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const CONSOLE_CSP = CONTENT_SECURITY_POLICY;
 
 /** The setup pages have no script at all: forms post back to the shell. */
 export const SETUP_CSP = ["default-src 'none'", "style-src 'self'", "img-src 'self'", "form-action 'self'", "base-uri 'none'", "frame-ancestors 'none'"].join('; ');

@@ -59,12 +59,12 @@ code { font-size: .85em; }
 body.waiting main { text-align: center; }
 `;
 
-function page(title: string, body: string, opts: { refreshSeconds?: number; className?: string } = {}): string {
+function page(title: string, body: string, opts: { refreshSeconds?: number; refreshTo?: string; className?: string } = {}): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-${opts.refreshSeconds ? `<meta http-equiv="refresh" content="${opts.refreshSeconds}">` : ''}
+${opts.refreshSeconds ? `<meta http-equiv="refresh" content="${opts.refreshSeconds}; url=${opts.refreshTo ?? ''}">` : ''}
 <title>${esc(title)} — Helpline Control Room</title>
 <link rel="stylesheet" href="/setup.css">
 </head>
@@ -150,7 +150,20 @@ export function renderWaitingPage(model: WaitingModel): string {
 <p class="hint"><a href="/">Change this PC’s settings</a></p>
 <footer><p>Helpline Control Room ${esc(model.appVersion)}</p></footer>`;
   // The page refreshes itself to show progress; the shell moves the window to the hub when it answers.
-  return page(model.title, body, { refreshSeconds: 2, className: 'waiting' });
+  // To /waiting by name: the same page is also the answer to a posted form, which must not be re-sent.
+  return page(model.title, body, { refreshSeconds: 2, refreshTo: '/waiting', className: 'waiting' });
+}
+
+/** Shown when the configuration is wrong: on a wall nobody reads a terminal, so it goes on screen. */
+export function renderConfigErrorPage(message: string): string {
+  const [first, ...rest] = message.split('\n');
+  const body = `
+<h1>${esc(first ?? 'The configuration is not valid.')}</h1>
+<pre>${esc(rest.join('\n'))}</pre>
+<p class="hint">Close this window after fixing the configuration, then start the app again.</p>`;
+  // Inline style: this page is shown from a data: URL, where /setup.css does not exist.
+  const policy = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`;
+  return page('Configuration problem', body).replace('<link rel="stylesheet" href="/setup.css">', `${policy}\n<style>${SETUP_STYLES} pre { white-space: pre-wrap; }</style>`);
 }
 
 export type SetupSubmission = {

@@ -5,10 +5,10 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import {
   app,
-  BrowserWindow,
+  type BrowserWindow,
   dialog,
   ipcMain,
   Menu,
@@ -27,6 +27,7 @@ import type { MachineConfig } from '../../shared/desktop/config';
 import { linuxAutostartEntry, linuxAutostartPath } from './autostart';
 import { backoffDelay, RECONNECT_BACKOFF } from './backoff';
 import { loadMachineConfig, mergeUserFile, readTextFile, writeFileAtomic } from './config';
+import { createWindow } from './browserWindow';
 import { browseHubs, type BonjourClass, type HubBrowser } from './discovery/bonjour';
 import { loadBonjour } from './discovery/loadBonjour';
 import { defaultHubName, type HubCandidate, selectHub } from './discovery/select';
@@ -44,8 +45,6 @@ import { CONSOLE_DEFAULT_SIZE, PARTITION, type WindowKind, windowKindFor, window
 
 /** How long a seat listens for hubs before choosing (or asking). */
 const DISCOVERY_WAIT_MS = 4000;
-const BACKUPS_KEPT = 14;
-const BACKUP_EVERY_MS = 24 * 3_600_000;
 
 const Remembered = z.object({ name: z.string().min(1), origin: z.string().url() });
 
@@ -69,7 +68,7 @@ export class Shell {
   private waiting: WaitingModel;
   private supervisor: HubSupervisor | null = null;
   private hubReady: HubReady | null = null;
-  private bonjour: BonjourClass | null | undefined;
+  private bonjour: BonjourClass | null = null;
   private browser: HubBrowser | null = null;
   private candidates: HubCandidate[] = [];
   private searchingUntil = 0;
@@ -82,6 +81,8 @@ export class Shell {
   private readonly ses: Session;
   private readonly log: (line: string) => void;
   private quitting = false;
+  /** Set once the app is quitting: windows then close without asking. */
+  private closingApp = false;
 
   constructor(private readonly opts: ShellOptions) {
     this.config = opts.config;
@@ -91,10 +92,12 @@ export class Shell {
     this.ses = session.fromPartition(PARTITION);
   }
 
-  start(): void {
+  async start(): Promise<void> {
+    this.bonjour = await loadBonjour(this.log);
     this.hardenSession();
     this.registerIpc();
     app.on('before-quit', (e) => {
+      this.closingApp = true;
       if (this.quitting) return;
       if (this.supervisor && this.supervisor.state !== 'stopped') {
         e.preventDefault();
@@ -119,8 +122,9 @@ export class Shell {
   private apply(): void {
     const config = this.config;
     this.clearTimers();
-    this.ensureWindow(windowKindFor(config.role));
-    this.applyWallExtras(config.role === 'wall');
+    const kind = windowKindFor(config.role, config.window);
+    this.ensureWindow(kind);
+    this.applyWallExtras(kind === 'wall');
     this.applyAutostart(config.autoStart);
     if (config.role !== 'hub' && this.supervisor) {
       const s = this.supervisor;
@@ -154,6 +158,7 @@ export class Shell {
           this.run({ kind: 'setup', reason: 'no-hub' });
           return;
         }
+        this.trusted.hub = null;
         this.startBrowsing();
         this.showWaiting('Looking for the hub on the network…', 'This takes a few seconds.');
         this.discoveryTimer = setTimeout(() => this.run(afterDiscovery(selectHub(this.candidates, { hubName: this.config.hubName, rememberedName: this.readRemembered()?.name }))), DISCOVERY_WAIT_MS);
@@ -198,8 +203,14 @@ export class Shell {
     win.loadURL(url).then(
       () => this.log(`console open: ${origin} (${this.config.window})`),
       (err: Error) => {
-        // ERR_ABORTED: another load replaced this one (the shell moved on); nothing to do.
-        if (/ERR_ABORTED/.test(err.message)) return;
+        // ERR_ABORTED: another load replaced this one. If the shell moved on (setup, waiting),
+        // nothing to do; if it was the waiting page refreshing itself at that moment, try again.
+        if (/ERR_ABORTED/.test(err.message)) {
+          setTimeout(() => {
+            if (this.consoleShown && this.win === win && originOf(win.webContents.getURL()) !== origin.toLowerCase()) this.openConsole(origin);
+          }, 500);
+          return;
+        }
         this.log(`console failed to load from ${origin}: ${err.message}`);
         this.reconnect();
       },
@@ -229,19 +240,30 @@ export class Shell {
     const userData = app.getPath('userData');
     const dataDir = hubDataDir(process.platform, userData, c.hubData);
     const entry = join(__dirname, '../hub/index.cjs');
+    // A restore asked for on the command line happens once, not again at every restart of the hub.
+    let restoreFrom = this.opts.flags.restoreBackup ? resolve(this.opts.flags.restoreBackup) : undefined;
     this.supervisor = new HubSupervisor({
       fork: () => this.forkHub(entry),
-      options: {
-        dataDir,
-        port: c.hubPort,
-        host: c.hubHost,
-        rendererDir: join(app.getAppPath(), 'dist/renderer'),
-        ...(c.hubSeats !== undefined ? { seats: c.hubSeats } : {}),
-        ...(c.hubInitialTotal !== undefined ? { initialTotal: c.hubInitialTotal } : {}),
-        ...(c.hubTimeZone !== undefined ? { timeZone: c.hubTimeZone } : {}),
-        keys: c.hubKeys,
-        advertiseAs: c.discovery ? (c.hubName ?? defaultHubName(hostname())) : null,
-        backups: { dir: hubBackupDir(process.platform, dataDir), keep: BACKUPS_KEPT, everyMs: BACKUP_EVERY_MS },
+      options: () => {
+        const restore = restoreFrom;
+        restoreFrom = undefined;
+        return {
+          dataDir,
+          port: c.hubPort,
+          host: c.hubHost,
+          rendererDir: join(app.getAppPath(), 'dist/renderer'),
+          ...(c.hubSeats !== undefined ? { seats: c.hubSeats } : {}),
+          ...(c.hubInitialTotal !== undefined ? { initialTotal: c.hubInitialTotal } : {}),
+          ...(c.hubTimeZone !== undefined ? { timeZone: c.hubTimeZone } : {}),
+          keys: c.hubKeys,
+          advertiseAs: c.discovery ? (c.hubName ?? defaultHubName(hostname())) : null,
+          backup: {
+            ...(c.hubBackupDir !== undefined ? { dir: resolve(c.hubBackupDir) } : {}),
+            ...(c.hubBackupEveryMinutes !== undefined ? { everyMinutes: c.hubBackupEveryMinutes } : {}),
+            ...(c.hubBackupKeep !== undefined ? { keep: c.hubBackupKeep } : {}),
+          },
+          ...(restore ? { restoreFrom: restore } : {}),
+        };
       },
       log: this.log,
       onReady: (ready) => {
@@ -279,9 +301,7 @@ export class Shell {
   // ---- discovery ----
 
   private discoveryAvailable(): boolean {
-    if (!this.config.discovery) return false;
-    if (this.bonjour === undefined) this.bonjour = loadBonjour(this.log);
-    return this.bonjour !== null;
+    return this.config.discovery && this.bonjour !== null;
   }
 
   private startBrowsing(): void {
@@ -412,7 +432,7 @@ export class Shell {
     const saved = state.windows[kind];
     const bounds = kind === 'wall' ? (displayFor(saved, displays, primaryId)?.workArea ?? null) : restoreBounds(saved, displays, primaryId, CONSOLE_DEFAULT_SIZE);
     const icon = join(app.getAppPath(), 'build/icon.png');
-    const win = new BrowserWindow(
+    const win = createWindow(
       windowOptions(kind, {
         preloadPath: join(__dirname, '../preload/index.cjs'),
         bounds,
@@ -425,7 +445,27 @@ export class Shell {
     this.winKind = kind;
     if (kind === 'console' && saved?.maximized) win.maximize();
     win.once('ready-to-show', () => win.show());
-    win.on('close', () => this.saveWindowState(win, kind, stateFile));
+    win.on('close', (e) => {
+      // Closing the hub PC's window stops the hub for every seat: that takes a deliberate yes.
+      if (this.config.role === 'hub' && !this.closingApp) {
+        e.preventDefault();
+        void dialog
+          .showMessageBox(win, {
+            type: 'warning',
+            title: 'Stop the hub?',
+            message: 'This PC is the hub. Closing the app stops it for every seat and the wall.',
+            detail: 'Seats keep what operators type and send it when the hub is back, but no one can look up callers or see others’ work meanwhile.',
+            buttons: ['Keep the hub running', 'Stop the hub and close'],
+            defaultId: 0,
+            cancelId: 0,
+          })
+          .then((r) => {
+            if (r.response === 1) app.quit();
+          });
+        return;
+      }
+      this.saveWindowState(win, kind, stateFile);
+    });
     win.on('closed', () => {
       if (this.win === win) this.win = null;
     });
@@ -513,7 +553,10 @@ export class Shell {
       `User configuration: ${this.opts.userFile}`,
       `Logs: ${join(app.getPath('userData'), 'logs')}`,
     ];
-    if (c.role === 'hub') lines.push(`Hub data: ${hubDataDir(process.platform, app.getPath('userData'), c.hubData)}`);
+    if (c.role === 'hub') {
+      const data = hubDataDir(process.platform, app.getPath('userData'), c.hubData);
+      lines.push(`Hub data: ${data}`, `Hub backups: ${c.hubBackupDir ?? hubBackupDir(process.platform, data)}`);
+    }
     const opts = { type: 'info' as const, title: 'About', message: `Helpline Control Room ${app.getVersion()}`, detail: lines.join('\n') };
     void (this.win ? dialog.showMessageBox(this.win, opts) : dialog.showMessageBox(opts));
   }
@@ -590,7 +633,7 @@ export class Shell {
         const frame = event.senderFrame;
         // Only this app's one window may call, and only its top frame.
         const fromOurWindow = this.win !== null && event.sender === this.win.webContents;
-        const info = frame && fromOurWindow ? { url: frame.url, isMainFrame: frame === event.sender.mainFrame } : null;
+        const info = frame && fromOurWindow ? { url: frame.url, isMainFrame: frame.parent === null } : null;
         return dispatch(handlers, channel, info, this.trusted, args, this.log);
       });
     }

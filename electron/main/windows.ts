@@ -71,6 +71,7 @@ export function windowOptions(kind: WindowKind, ctx: { preloadPath: string; boun
   };
 }
 
-export function windowKindFor(role: 'hub' | 'seat' | 'wall' | undefined): WindowKind {
-  return role === 'wall' ? 'wall' : 'console';
+/** A wall, or a hub PC that drives the wall screen itself, gets the kiosk window. */
+export function windowKindFor(role: 'hub' | 'seat' | 'wall' | undefined, window: 'operator' | 'supervisor' | 'wall'): WindowKind {
+  return role === 'wall' || (role !== undefined && window === 'wall') ? 'wall' : 'console';
 }

@@ -123,6 +123,12 @@ export const MachineConfigSource = z.strictObject({
     .string()
     .refine(validTimeZone, { message: 'hubTimeZone is not a time zone (expected something like Asia/Kolkata)' })
     .optional(),
+  /** hub: the folder for backups, ideally another disk (default: backups inside hubData). */
+  hubBackupDir: z.string().trim().min(1).max(1000).optional(),
+  /** hub: minutes between online backups, 0 for none (default 60). */
+  hubBackupEveryMinutes: z.number().int('hubBackupEveryMinutes must be a whole number').min(0).max(10_080).optional(),
+  /** hub: how many backups to keep (default 48). */
+  hubBackupKeep: Count(10_000, 'hubBackupKeep').optional(),
   /** hub: the access keys; a key left out is generated once and kept in the data folder. */
   hubKeys: z.strictObject({ operator: AccessKey.optional(), supervisor: AccessKey.optional(), wall: AccessKey.optional() }).optional(),
   /** Machine file only: whether a per-user file may change what it sets (default true). */
@@ -149,6 +155,9 @@ export type MachineConfig = {
   hubSeats: number | undefined;
   hubInitialTotal: number | undefined;
   hubTimeZone: string | undefined;
+  hubBackupDir: string | undefined;
+  hubBackupEveryMinutes: number | undefined;
+  hubBackupKeep: number | undefined;
   hubKeys: { operator?: string; supervisor?: string; wall?: string };
   devTools: boolean;
 };
@@ -202,6 +211,9 @@ export function resolveConfig(merged: MachineConfigSource): ResolveResult {
       hubSeats: merged.hubSeats,
       hubInitialTotal: merged.hubInitialTotal,
       hubTimeZone: merged.hubTimeZone,
+      hubBackupDir: merged.hubBackupDir,
+      hubBackupEveryMinutes: merged.hubBackupEveryMinutes,
+      hubBackupKeep: merged.hubBackupKeep,
       hubKeys: keys,
       devTools: merged.devTools ?? false,
     },

@@ -1,0 +1,1 @@
+export function findElectron(env?: Record<string, string | undefined>, platform?: string): { path: string } | { missing: string };

@@ -1,0 +1,127 @@
+/**
+ * The desktop app as IT and operators meet it: the first-run setup, each role, the hub in its
+ * own process, a hub that is not there yet, a bad configuration, one copy per PC, and the
+ * security settings as seen from inside a window. Page code is passed as strings: these files
+ * are type-checked without the DOM library.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { cleanup, freePort, KEYS, launch, ROOT, tempDir, testHub } from './app';
+import { launchable } from './env';
+
+const can = launchable();
+test.skip(!can.ok, can.ok ? '' : can.reason);
+test.afterEach(cleanup);
+
+test('first run: the setup screen; setting up a seat opens the console on the hub', async () => {
+  const hub = await testHub();
+  const { window, dir } = await launch({ machine: null });
+  await expect(window).toHaveURL(/^helpline-setup:\/\/app\//);
+  await expect(window.getByRole('heading', { name: 'Set up this PC' })).toBeVisible();
+  // The setup page runs no script and has no Node.
+  expect(await window.evaluate('typeof require')).toBe('undefined');
+  expect(await window.evaluate('typeof process')).toBe('undefined');
+
+  await window.getByLabel(/Operator seat/).check();
+  await window.getByLabel(/Hub address/).fill(hub.origin);
+  await window.getByLabel(/Seat number/).fill('7');
+  await window.getByRole('button', { name: 'Save and start' }).click();
+  await window.waitForURL(`${hub.origin}/`);
+
+  const saved = JSON.parse(readFileSync(join(dir, 'profile', 'config.json'), 'utf8')) as Record<string, unknown>;
+  expect(saved).toMatchObject({ role: 'seat', hub: hub.origin, seat: 7 });
+});
+
+test("a seat's console: isolated, sandboxed, no Node, nothing else loaded or opened", async () => {
+  const hub = await testHub();
+  const { app, window } = await launch({ machine: { role: 'seat', hub: hub.origin, seat: 12, key: KEYS.operator, discovery: false } });
+  await window.waitForURL(`${hub.origin}/`);
+
+  expect(await window.evaluate('typeof require')).toBe('undefined');
+  expect(await window.evaluate('typeof process')).toBe('undefined');
+  expect(await window.evaluate('typeof module')).toBe('undefined');
+  expect(await window.evaluate('Object.keys(window.helplineDesktop).sort()')).toEqual(['getInfo', 'notifyUrgent', 'printToPdf', 'saveExport']);
+  expect(await window.evaluate('Object.isFrozen(window.helplineDesktop)')).toBe(true);
+  expect(await window.evaluate("'ipcRenderer' in window || 'electron' in window")).toBe(false);
+
+  const info = (await window.evaluate('window.helplineDesktop.getInfo()')) as { ok: boolean; value: Record<string, unknown> };
+  expect(info).toMatchObject({ ok: true, value: { role: 'seat', window: 'operator', seat: 12, signInKey: KEYS.operator, hubUrl: hub.origin } });
+  const bad = await window.evaluate("window.helplineDesktop.saveExport({ fileName: 'x', format: 'exe', content: '', path: 'C:/Windows' })");
+  expect(bad).toMatchObject({ ok: false, error: { code: 'invalid' } });
+
+  // New windows are denied; navigation away from the hub is refused; other origins are not fetched.
+  expect(await window.evaluate("window.open('https://example.com/') === null")).toBe(true);
+  expect(await window.evaluate(`window.open('${hub.origin}/wall') === null`)).toBe(true);
+  await window.evaluate("location.href = 'https://example.com/'");
+  await window.waitForTimeout(1000);
+  expect(window.url()).toBe(`${hub.origin}/`);
+  expect(app.windows()).toHaveLength(1);
+  expect(await window.evaluate("fetch('https://example.com/').then(() => 'loaded', () => 'refused')")).toBe('refused');
+  expect(await window.evaluate("navigator.permissions.query({ name: 'geolocation' }).then((p) => p.state)")).toBe('denied');
+
+  const prefs = await app.evaluate(({ BrowserWindow }) => {
+    const p = BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences();
+    return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration, webSecurity: p?.webSecurity, webviewTag: p?.webviewTag };
+  });
+  expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+});
+
+test('a wall: full-screen kiosk, no menu, the wall display with its key', async () => {
+  const hub = await testHub();
+  const { app, window } = await launch({ machine: { role: 'wall', hub: hub.origin, wallKey: KEYS.wall, discovery: false, autoStart: false } });
+  await window.waitForURL(`${hub.origin}/wall?key=${KEYS.wall}`);
+  const state = await app.evaluate(({ BrowserWindow, Menu }) => ({ kiosk: BrowserWindow.getAllWindows()[0]!.isKiosk(), menu: Menu.getApplicationMenu() === null }));
+  expect(state).toEqual({ kiosk: true, menu: true });
+});
+
+test('the hub PC: the hub runs in its own process, serves the console, and stops cleanly with the app', async () => {
+  const port = await freePort();
+  const dir = tempDir();
+  const dataDir = join(dir, 'hub-data');
+  const { app, window, close } = await launch({
+    dir,
+    machine: { role: 'hub', hubPort: port, hubHost: '127.0.0.1', hubData: dataDir, discovery: false, hubKeys: KEYS, hubBackupEveryMinutes: 0 },
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  await window.waitForURL(`${origin}/`);
+  expect(await (await fetch(`${origin}/healthz`)).json()).toMatchObject({ ok: true });
+  const types = await app.evaluate(({ app: a }) => a.getAppMetrics().map((m) => m.type));
+  expect(types).toContain('Utility');
+  const info = (await window.evaluate('window.helplineDesktop.getInfo()')) as { value: Record<string, unknown> };
+  expect(info.value).toMatchObject({ role: 'hub', window: 'supervisor', signInKey: KEYS.supervisor, hubUrl: origin });
+
+  await close();
+  expect(existsSync(join(dataDir, 'hub.sqlite'))).toBe(true);
+  expect(existsSync(join(dataDir, 'hub.lock'))).toBe(false);
+  await expect(fetch(`${origin}/healthz`)).rejects.toThrow();
+});
+
+test('a hub that is not up yet: the waiting page, then the console as soon as it answers', async () => {
+  const port = await freePort();
+  const { window } = await launch({ machine: { role: 'seat', hub: `127.0.0.1:${port}`, discovery: false } });
+  await expect(window).toHaveURL(/^helpline-setup:\/\/app\/waiting/);
+  await expect(window.getByRole('heading')).toContainText(`Cannot reach the hub at http://127.0.0.1:${port}`);
+  const hub = await testHub(port);
+  await window.waitForURL(`${hub.origin}/`, { timeout: 30_000 });
+});
+
+test('a bad configuration: the app says what is wrong, on screen, and starts nothing', async () => {
+  const { window } = await launch({ machine: '{ "role": "kiosk", "hubb": "x" }' });
+  await expect(window.locator('h1')).toContainText('cannot start: its configuration is not valid');
+  await expect(window.locator('pre')).toContainText('role: role must be one of hub, seat, wall');
+  await expect(window.locator('pre')).toContainText('unknown setting "hubb"');
+});
+
+test('one copy per PC: a second start only brings the first forward', async () => {
+  const hub = await testHub();
+  const first = await launch({ machine: { role: 'seat', hub: hub.origin, discovery: false } });
+  await first.window.waitForURL(`${hub.origin}/`);
+  if (!can.ok) return;
+  const args = [ROOT, '--user-data', join(first.dir, 'profile'), '--config', join(first.dir, 'machine-config.json'), '--no-discovery', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
+  const second = spawn(can.executablePath, args, { stdio: 'ignore' });
+  const code = await new Promise<number | null>((resolve) => second.on('exit', resolve));
+  expect(code).toBe(0);
+  expect(first.app.windows()).toHaveLength(1);
+});
