@@ -3,7 +3,7 @@
  * start it through `startHub`. It never imports electron.
  */
 import { accessSync, constants, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Server } from 'socket.io';
@@ -167,6 +167,16 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   let publish: ReturnType<typeof broadcaster> = () => undefined;
   const writer = new Writer(db, state, (changes) => publish(changes), logErr);
   const http = createServer((req, res) => {
+    // Whatever a request looks like, it gets an answer and never takes the hub down.
+    try {
+      routeRequest(req, res);
+    } catch (err) {
+      logErr('bad HTTP request', err);
+      if (!res.headersSent) send(res, 400, 'text/plain; charset=utf-8', 'Bad request\n');
+      else res.destroy();
+    }
+  });
+  function routeRequest(req: IncomingMessage, res: ServerResponse): void {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') {
       send(res, 200, 'application/json', JSON.stringify({ ok: true, seq: writer.state.seq }));
@@ -185,7 +195,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       return;
     }
     serveStatic(options.rendererDir, req, res);
-  });
+  }
 
   const io = new Server(http, {
     // Larger than the 64 KiB a message may be, so that an oversized request is answered

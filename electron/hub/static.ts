@@ -68,7 +68,10 @@ export function serveStatic(rendererDir: string, req: IncomingMessage, res: Serv
     res.end();
     return;
   }
-  createReadStream(file).pipe(res);
+  // The file may vanish between the check and the read (a rebuild renames the folder).
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 export function send(res: ServerResponse, status: number, type: string, body: string): void {

@@ -145,7 +145,12 @@ export class Writer {
         try {
           await this.db.exec('ROLLBACK TO op; RELEASE op');
         } catch (rollbackErr) {
-          this.log('rollback of one operation failed', rollbackErr);
+          // The transaction can no longer be trusted to hold only whole operations: give up
+          // the whole batch rather than commit part of one.
+          this.log('rollback of one operation failed; the batch is abandoned', rollbackErr);
+          await this.db.exec('ROLLBACK').catch(() => undefined);
+          for (const j of jobs) j.reject(rollbackErr);
+          return;
         }
         restore(working, before);
         outcomes.push({ ok: false, value: err, changes: [] });
