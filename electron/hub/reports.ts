@@ -82,7 +82,17 @@ export async function serveExport(parts: HubParts, url: URL, res: ServerResponse
     if (!res.writableFinished) aborted = true;
   });
   const write = async (chunk: string) => {
-    if (!res.write(chunk)) await new Promise<void>((r) => res.once('drain', r).once('close', r));
+    if (res.write(chunk)) return;
+    // Wait for room in the socket, or for the download to be abandoned; then drop both listeners.
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        res.off('drain', done);
+        res.off('close', done);
+        resolve();
+      };
+      res.once('drain', done);
+      res.once('close', done);
+    });
   };
   try {
     const offset = zoneOffsetMs(new Date(), parts.timeZone);
