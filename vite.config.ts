@@ -35,6 +35,8 @@ export default defineConfig({
       input: {
         index: resolve(here, 'renderer/index.html'),
         wall: resolve(here, 'renderer/wall.html'),
+        supervisor: resolve(here, 'renderer/supervisor.html'),
+        report: resolve(here, 'renderer/report.html'),
       },
     },
   },

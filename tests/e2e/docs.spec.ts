@@ -1,10 +1,13 @@
 /**
- * Screenshots of the consoles for the README and for a person to look over, at the two screen
+ * Screenshots of the consoles for the README and for a person to look over, at the screen
  * sizes the floor uses, in both languages. Runs only with DOCS=1 (it writes into docs/).
  */
+import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { hubUrl, E2E_KEYS } from './env';
-import { signIn, Supervisor, uniquePhone } from './helpers';
+import { localDateKey } from '../../shared/domain/localDay';
+import { E2E_KEYS } from './env';
+import { signIn, signInSupervisor, Supervisor, uniquePhone } from './helpers';
+import { HUB_TIME_ZONE, ownHub, removeDataDir, seedHistory, tempDataDir } from './hubs';
 
 test.skip(!process.env.DOCS, 'set DOCS=1 to refresh the screenshots in docs/');
 
@@ -13,7 +16,7 @@ const SIZES = [
   { width: 1366, height: 768 },
 ];
 
-test('console and wall screenshots', async ({ browser }) => {
+test('console screenshots', async ({ browser }) => {
   test.setTimeout(120_000);
   // A few seats at work, so the screens show what a shift looks like.
   const seats: { seat: number; name: string }[] = [
@@ -68,15 +71,87 @@ test('console and wall screenshots', async ({ browser }) => {
       await ctx.close();
     }
   }
+});
 
-  for (const size of SIZES) {
-    const ctx = await browser.newContext({ viewport: size });
-    const wall = await ctx.newPage();
-    await wall.goto(`${hubUrl()}/wall?key=${E2E_KEYS.wall}&lang=en`);
-    await expect(wall.getByRole('list', { name: 'Seats' }).getByRole('listitem')).toHaveCount(40);
-    await wall.waitForTimeout(1200);
-    await wall.screenshot({ path: `test-results/docs/wall-${size.width}x${size.height}.png` });
-    if (size.width === 1920) await wall.screenshot({ path: 'docs/wall.png' });
+const OPERATORS = ['Asha', 'Ravi', 'Kavita', 'Mohit', 'Priya', 'Imran', 'Neha', 'Sanjay', 'Farah', 'Pooja', 'Arjun', 'Rekha', 'Meena', 'Vikas', 'Deepak', 'Sunil', 'Anjali', 'Rohit', 'Seema', 'Gaurav', 'Nisha', 'Amit', 'Kiran', 'Manoj', 'Sapna', 'Tarun', 'Lata', 'Harish'];
+
+test('wall, supervisor and report screenshots, on a floor two days into its history', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const dataDir = tempDataDir();
+  const now = new Date();
+  const days = [-2, -1, 0].map((d) => localDateKey(new Date(now.getTime() + d * 86_400_000), HUB_TIME_ZONE));
+  const seeded = await seedHistory(dataDir, { tickets: 1_500, calls: 3_300, days, until: now, closedShare: 0.96 });
+  const hub = await ownHub(dataDir, { initialTotal: 103_515 - seeded.calls });
+  const sockets: Supervisor[] = [];
+  try {
+    // Seats at work: on calls, in wrap-up (one call dropped), ready, on a break; some seats empty.
+    for (const [i, name] of OPERATORS.entries()) {
+      const seat = i + 1 + (i >= 20 ? 4 : 0);
+      const s = await Supervisor.connect(hub.url, { key: E2E_KEYS.operator, seat, name });
+      sockets.push(s);
+      const mode = i % 6;
+      if (mode <= 2) {
+        const started = await s.request('call:start', { opId: randomUUID() });
+        if (mode === 2) await s.request('call:end', { opId: randomUUID(), callId: (started.call as { id: string }).id, disposition: i % 4 === 0 ? 'dropped' : 'info_given' });
+      } else if (mode === 3 || mode === 4) await s.request('seat:set', { opId: randomUUID(), state: 'ready' });
+      else await s.request('seat:set', { opId: randomUUID(), state: 'break' });
+    }
+    const checker = await Supervisor.connect(hub.url, { name: 'Meenakshi' });
+    sockets.push(checker);
+    await checker.request('broadcast:send', { opId: randomUUID(), text: 'Ration kits for Sector 14 and 15 arrive at 4 pm at the ward office.' });
+
+    for (const [size, lang] of [
+      [{ width: 1920, height: 1080 }, 'en'],
+      [{ width: 1920, height: 1080 }, 'hi'],
+      [{ width: 3840, height: 2160 }, 'en'],
+      [{ width: 1366, height: 768 }, 'en'],
+    ] as const) {
+      const ctx = await browser.newContext({ viewport: size });
+      const wall = await ctx.newPage();
+      await wall.goto(`${hub.url}/wall?key=${E2E_KEYS.wall}&lang=${lang}`);
+      await expect(wall.getByRole('list', { name: lang === 'en' ? 'Seats' : 'सीटें', exact: true }).getByRole('listitem')).toHaveCount(40);
+      await expect(wall.locator('.hourly-chart')).toBeVisible();
+      await wall.waitForTimeout(1500);
+      await wall.screenshot({ path: `test-results/docs/wall-${lang}-${size.width}x${size.height}.png` });
+      if (size.width === 1920 && lang === 'en') await wall.screenshot({ path: 'docs/wall.png' });
+      await ctx.close();
+    }
+
+    const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await ctx.newPage();
+    await signInSupervisor(page, 'Meenakshi', hub.url);
+    await expect(page.getByRole('list', { name: 'Seats', exact: true }).getByRole('listitem')).toHaveCount(40);
+    await page.waitForTimeout(1200);
+    await page.screenshot({ path: 'docs/supervisor.png' });
+    for (const section of ['Follow-up', 'Configuration', 'Reports']) {
+      await page.getByRole('button', { name: new RegExp(`^${section}`) }).click();
+      await page.waitForTimeout(1000);
+      await page.screenshot({ path: `test-results/docs/supervisor-${section.toLowerCase()}.png` });
+      if (section === 'Follow-up') {
+        await page.getByRole('table', { name: 'Past their service-level target' }).getByRole('button', { name: /^#\d+$/ }).first().click();
+        await page.waitForTimeout(800);
+        await page.screenshot({ path: 'test-results/docs/supervisor-ticket.png' });
+        await page.keyboard.press('Escape');
+      }
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByRole('button', { name: 'Floor', exact: true }).click();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: 'test-results/docs/supervisor-1366x768.png' });
+
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await page.goto(`${hub.url}/report?date=${days[1]}&lang=en`);
+    await expect(page.getByRole('article', { name: 'Daily situation report' })).toBeVisible();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: 'docs/report.png', fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.screenshot({ path: 'test-results/docs/report-print.png', fullPage: true });
+    await page.pdf({ path: 'test-results/docs/report.pdf', format: 'A4', printBackground: true });
     await ctx.close();
+  } finally {
+    for (const s of sockets) s.close();
+    await hub.close();
+    removeDataDir(dataDir);
   }
 });

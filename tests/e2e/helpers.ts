@@ -17,15 +17,25 @@ export async function cspViolations(page: Page): Promise<string[]> {
   return (await page.evaluate('window.__csp || []')) as string[];
 }
 
-export async function signIn(page: Page, seat: number, name: string, lang: 'en' | 'hi' = 'en'): Promise<void> {
+export async function signIn(page: Page, seat: number, name: string, lang: 'en' | 'hi' = 'en', base: string = hubUrl()): Promise<void> {
   await watchCsp(page);
-  await page.goto(`${hubUrl()}/?lang=${lang}`);
+  await page.goto(`${base}/?lang=${lang}`);
   await page.getByLabel('Seat', { exact: true }).fill(String(seat));
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel('Access key', { exact: true }).fill(E2E_KEYS.operator);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
   await expect(page.getByLabel('Total calls', { exact: true })).toHaveText(/^\d{1,2}(,\d\d)*,?\d{0,3}$/);
+}
+
+/** Signs in at /supervisor as a supervisor would: a name and the supervisor key, no seat. */
+export async function signInSupervisor(page: Page, name: string, base: string = hubUrl()): Promise<void> {
+  await watchCsp(page);
+  await page.goto(`${base}/supervisor?lang=en`);
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Access key', { exact: true }).fill(E2E_KEYS.supervisor);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
 }
 
 /** A unique Indian mobile number per call of this function, so tests never see each other's callers. */
@@ -41,8 +51,11 @@ export type Ack = { ok: boolean; error?: { code: string; message: string }; [k: 
 export class Supervisor {
   private constructor(private readonly socket: Socket) {}
 
-  static async connect(): Promise<Supervisor> {
-    const socket = io(hubUrl(), { auth: { key: E2E_KEYS.supervisor, clientId: randomUUID(), name: 'Checker' }, transports: ['websocket'], reconnection: false });
+  /** `key` and `seat`: the same checker can act as an operator's seat, to make activity. */
+  static async connect(base: string = hubUrl(), as: { key?: string; seat?: number; name?: string } = {}): Promise<Supervisor> {
+    const auth: Record<string, unknown> = { key: as.key ?? E2E_KEYS.supervisor, clientId: randomUUID(), name: as.name ?? 'Checker' };
+    if (as.seat !== undefined) auth.seat = as.seat;
+    const socket = io(base, { auth, transports: ['websocket'], reconnection: false });
     await new Promise<void>((resolve, reject) => {
       socket.once('synced', () => resolve());
       socket.once('connect_error', reject);
@@ -80,4 +93,37 @@ export class Supervisor {
 /** The console's region holding the ticket list. */
 export function ticketList(page: Page) {
   return page.getByRole('region', { name: 'Tickets', exact: true });
+}
+
+/** The rows of a CSV file (RFC 4180: quoted fields may hold commas, quotes and line breaks). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
 }

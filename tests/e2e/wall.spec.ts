@@ -1,8 +1,14 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { E2E_KEYS, hubUrl } from './env';
 import { cspViolations, signIn, uniquePhone, watchCsp } from './helpers';
 
-test('the wall shows the counters and every seat, and follows a call', async ({ browser }) => {
+/** A figure of the wall as a number ("1,03,515" → 103515). */
+async function figure(wall: Page, name: string): Promise<number> {
+  const text = (await wall.getByLabel(name, { exact: true }).textContent()) ?? '';
+  return Number(text.replace(/,/g, ''));
+}
+
+test('the wall shows the counters, every seat and the floor figures, and follows calls, tickets and seats', async ({ browser }) => {
   const wallCtx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const wall = await wallCtx.newPage();
   await watchCsp(wall);
@@ -12,6 +18,17 @@ test('the wall shows the counters and every seat, and follows a call', async ({ 
   const total = wall.getByLabel('Total calls', { exact: true });
   await expect(total).toHaveText(/^\d{1,2}(,\d\d)*,\d{3}$/);
   await expect(wall.getByLabel('Calls today', { exact: true })).toHaveText(/^[\d,]+$/);
+  await expect(wall.getByLabel('Dropped today', { exact: true })).toHaveText(/^[\d,]+$/);
+
+  // Labels in both languages, and everything on one 1920x1080 screen: no scrolling, nothing cut off.
+  await expect(wall.getByText('कुल कॉल')).toBeVisible();
+  await expect(wall.getByText('Calls per hour, last 24 hours')).toBeVisible();
+  const fits = await wall.evaluate(`(() => {
+    const d = document.documentElement;
+    const boxes = [...document.querySelectorAll('.seat-card, .tile, .wall-panel, .big-figure')].map((e) => e.getBoundingClientRect());
+    return d.scrollHeight <= innerHeight && d.scrollWidth <= innerWidth && boxes.length > 40 && boxes.every((b) => b.bottom <= innerHeight && b.right <= innerWidth && b.top >= 0);
+  })()`);
+  expect(fits).toBe(true);
 
   const opCtx = await browser.newContext();
   const op = await opCtx.newPage();
@@ -21,30 +38,64 @@ test('the wall shows the counters and every seat, and follows a call', async ({ 
   await expect(seat17).toContainText('Wall Watcher');
   await expect(seat17).toContainText('Ready');
 
-  const before = (await total.textContent())!;
+  const before = await figure(wall, 'Total calls');
+  const lastHour = await figure(wall, 'Calls in the last hour');
+  const dropped = await figure(wall, 'Dropped today');
   const phone = uniquePhone();
   await op.getByLabel('Caller phone', { exact: true }).fill(phone);
   await op.getByRole('button', { name: 'Start call', exact: true }).click();
   await expect(seat17).toContainText('On call');
   await expect(seat17).toContainText(/Call \d+:\d\d/);
-  await expect(total).not.toHaveText(before);
-  expect(Number(((await total.textContent()) ?? '').replace(/,/g, ''))).toBe(Number(before.replace(/,/g, '')) + 1);
+  // Other tests' seats call on this hub at the same time: this call is counted, theirs may be too.
+  await expect.poll(() => figure(wall, 'Total calls')).toBeGreaterThanOrEqual(before + 1);
+  // Other tests make calls on this hub too: the hour's count grows by this call at least.
+  await expect.poll(() => figure(wall, 'Calls in the last hour')).toBeGreaterThan(lastHour);
+
+  // A ticket shows in today's mix under the floor's own label for its category.
+  await op.getByLabel('Category', { exact: true }).selectOption('covid_info');
+  await op.getByLabel('Description', { exact: true }).fill(`Asks where to get tested near Sohna ${phone.slice(-4)}`);
+  await op.getByRole('button', { name: 'Create ticket', exact: true }).click();
+  await expect(wall.getByRole('list', { name: 'Today’s requests' })).toContainText('COVID-19 protocol');
+
   // Never a caller's number on the wall.
   await expect(wall.locator('body')).not.toContainText(phone.slice(-6));
 
   expect(await cspViolations(wall)).toEqual([]);
-  await op.getByLabel('Disposition', { exact: true }).selectOption('info_given');
+  await op.getByLabel('Disposition', { exact: true }).selectOption('dropped');
   await op.getByRole('button', { name: 'End call', exact: true }).click();
   await expect(seat17).toContainText('Wrap-up');
+  // No other test drops a call on this hub: the count moves by exactly this one.
+  await expect.poll(() => figure(wall, 'Dropped today')).toBe(dropped + 1);
+  await expect(wall.getByRole('list', { name: 'Latest dropped' })).toContainText('Seat 17');
+  await expect(wall.locator('body')).not.toContainText(phone.slice(-4));
 
   // Cut off, it says since when; back on the network, it carries on by itself.
+  const lost = wall.getByRole('alert').filter({ hasText: 'Connection to the hub lost since' });
   await wallCtx.setOffline(true);
-  await expect(wall.getByRole('alert')).toContainText('Connection to the hub lost since', { timeout: 15_000 });
+  await expect(lost).toBeVisible({ timeout: 15_000 });
   await wallCtx.setOffline(false);
-  await expect(wall.getByRole('alert')).toBeHidden({ timeout: 15_000 });
+  await expect(lost).toBeHidden({ timeout: 15_000 });
   await op.getByRole('button', { name: 'Ready', exact: true }).click();
   await expect(seat17).toContainText('Ready');
   await opCtx.close();
   await expect(seat17).toContainText('Offline');
   await wallCtx.close();
+});
+
+test('the wall fills a 4K screen the same way, without scrolling', async ({ browser }) => {
+  const ctx = await browser.newContext({ viewport: { width: 3840, height: 2160 } });
+  const wall = await ctx.newPage();
+  await wall.goto(`${hubUrl()}/wall?key=${E2E_KEYS.wall}&lang=hi`);
+  await expect(wall.getByRole('list', { name: 'सीटें', exact: true }).getByRole('listitem')).toHaveCount(40);
+  await expect(wall.getByLabel('कुल कॉल', { exact: true })).toHaveText(/^[\d,]+$/);
+  const layout = await wall.evaluate(`(() => {
+    const d = document.documentElement;
+    const seat = document.querySelector('.seat-card').getBoundingClientRect();
+    const panels = [...document.querySelectorAll('.tile, .wall-panel')].map((e) => e.getBoundingClientRect());
+    return { scroll: d.scrollHeight <= innerHeight && d.scrollWidth <= innerWidth, seatWidth: seat.width, inside: panels.every((b) => b.bottom <= innerHeight) };
+  })()`);
+  // Twice the pixels, twice the size: the same layout, not a small one in a corner.
+  expect(layout).toMatchObject({ scroll: true, inside: true });
+  expect((layout as { seatWidth: number }).seatWidth).toBeGreaterThan(240);
+  await ctx.close();
 });

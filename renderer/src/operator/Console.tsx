@@ -117,12 +117,14 @@ export function Console({ client, view, session, onSignOut }: { client: HubClien
     if (!view.call) return;
     const chosen = disposition || (view.callTicket ? 'ticket_raised' : '');
     if (!chosen) return fail('disposition', t('call.needDisposition'), dispositionRef.current);
-    client.endCall(chosen);
+    // A number typed after pick-up completes the call's record (and so the caller's history).
+    const typed = normalizePhone(draft.phone);
+    client.endCall(chosen, typed.ok ? typed.phone : undefined);
     setDisposition('');
     // A description not yet made into a ticket stays: nothing the caller said is thrown away.
     if (!draft.description.trim()) setDraft(EMPTY_DRAFT);
     announce(t('call.ended'));
-  }, [view.call, view.callTicket, disposition, client, draft.description, setDraft, fail, t, announce]);
+  }, [view.call, view.callTicket, disposition, client, draft.description, draft.phone, setDraft, fail, t, announce]);
 
   const setSeat = useCallback(
     (state: 'ready' | 'break') => {

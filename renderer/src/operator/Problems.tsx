@@ -3,7 +3,9 @@ import type { Ticket, TicketPatch } from '../../../shared/protocol';
 import type { HubClient } from '../sync/client';
 import type { Problem } from '../sync/outbox';
 import { Dialog } from '../ui/Dialog';
+import { istWhen } from '../ui/format';
 import { ticketLabel } from './labels';
+import { beforeOf } from './ticketForm';
 
 /** Ops the hub refused for good. Each stays listed until the operator has seen it. */
 export function ProblemList({ problems, client, onRestore }: { problems: readonly Problem[]; client: HubClient; onRestore: (p: Problem) => void }) {
@@ -43,9 +45,22 @@ export function errorText(t: (k: string, o?: Record<string, unknown>) => string,
   return t(`errors.${code}`, { defaultValue: t('errors.unknown') });
 }
 
-const FIELDS = ['status', 'priority', 'department', 'category', 'description'] as const;
+/** Each field a change may carry, and the ticket field it shows in. */
+const FIELDS: { patch: keyof TicketPatch; ticket: keyof Ticket }[] = [
+  { patch: 'status', ticket: 'status' },
+  { patch: 'priority', ticket: 'priority' },
+  { patch: 'department', ticket: 'department' },
+  { patch: 'category', ticket: 'category' },
+  { patch: 'description', ticket: 'description' },
+  { patch: 'departmentAck', ticket: 'departmentAckAt' },
+  { patch: 'departmentRef', ticket: 'departmentRef' },
+  { patch: 'callbackDueAt', ticket: 'callbackDueAt' },
+  { patch: 'callbackDone', ticket: 'callbackDoneAt' },
+  { patch: 'assignedSeat', ticket: 'assignedSeat' },
+  { patch: 'escalated', ticket: 'escalated' },
+];
 
-/** A change the hub refused because someone else changed the ticket first: show both, let the operator decide. */
+/** A change the hub refused because someone else changed the ticket first: show both, let the person decide. */
 export function ConflictDialog({ problem, client }: { problem: Problem; client: HubClient }) {
   const { t } = useTranslation();
   const current = problem.current as Ticket;
@@ -53,12 +68,15 @@ export function ConflictDialog({ problem, client }: { problem: Problem; client: 
   const before = (problem.op.meta?.before ?? {}) as Partial<Ticket>;
   const label = ticketLabel(current);
   const shownValue = (field: string, v: unknown) => {
-    if (v === null || v === undefined || v === '') return '—';
+    if (v === null || v === undefined || v === '' || v === false) return '—';
+    if (v === true) return t('followUp.yes');
     const s = String(v);
-    if (field === 'description') return s;
-    return t(`${field === 'status' ? 'status' : field === 'priority' ? 'priority' : field === 'department' ? 'department' : 'category'}.${s}`, { defaultValue: s });
+    if (field === 'description' || field === 'departmentRef') return s;
+    if (field === 'assignedSeat') return t('tickets.seat', { seat: s });
+    if (/At$/.test(field) && !Number.isNaN(Date.parse(s))) return istWhen(s);
+    return t(`${field}.${s}`, { defaultValue: s });
   };
-  const rows = FIELDS.filter((f) => patch[f] !== undefined || (before[f] !== undefined && before[f] !== current[f]));
+  const rows = FIELDS.filter((f) => patch[f.patch] !== undefined || (before[f.ticket] !== undefined && before[f.ticket] !== current[f.ticket]));
   return (
     <Dialog label={t('conflict.heading', { ticket: label })} onClose={() => undefined} role="alertdialog" className="conflict-dialog">
       <h2>{t('conflict.heading', { ticket: label })}</h2>
@@ -74,11 +92,11 @@ export function ConflictDialog({ problem, client }: { problem: Problem; client: 
         </thead>
         <tbody>
           {rows.map((f) => (
-            <tr key={f} className={patch[f] !== undefined && current[f] !== before[f] ? 'is-clash' : ''}>
-              <th scope="row">{t(`field.${f}`)}</th>
-              <td>{shownValue(f, before[f])}</td>
-              <td>{patch[f] !== undefined ? shownValue(f, patch[f]) : '—'}</td>
-              <td>{shownValue(f, current[f])}</td>
+            <tr key={f.patch} className={patch[f.patch] !== undefined && current[f.ticket] !== before[f.ticket] ? 'is-clash' : ''}>
+              <th scope="row">{t(`field.${f.ticket}`)}</th>
+              <td>{shownValue(f.ticket, before[f.ticket])}</td>
+              <td>{patch[f.patch] !== undefined ? shownValue(f.patch === 'departmentAck' || f.patch === 'callbackDone' ? f.patch : f.ticket, patch[f.patch]) : '—'}</td>
+              <td>{shownValue(f.ticket, current[f.ticket])}</td>
             </tr>
           ))}
         </tbody>
@@ -88,7 +106,7 @@ export function ConflictDialog({ problem, client }: { problem: Problem; client: 
           type="button"
           className="btn btn-primary"
           onClick={() => {
-            client.updateTicket(current.id, current.version, patch, { status: current.status, priority: current.priority, department: current.department });
+            client.updateTicket(current.id, current.version, patch, beforeOf(current));
             client.dismissProblem(problem.id);
           }}
         >

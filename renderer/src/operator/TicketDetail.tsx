@@ -2,24 +2,18 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { statusChangeError } from '../../../shared/domain/ticketRules';
 import { PRIORITIES, TICKET_STATUSES, type Priority, type TicketStatus } from '../../../shared/domain/vocabulary';
-import type { TicketEvent, TicketPatch } from '../../../shared/protocol';
+import type { TicketEvent } from '../../../shared/protocol';
 import type { ClientView, HubClient } from '../sync/client';
-import { isLocalTicketId, type ViewTicket } from '../sync/view';
+import { applyPatch, isLocalTicketId, type ViewTicket } from '../sync/view';
 import { PhoneText } from '../ui/common';
 import { Dialog } from '../ui/Dialog';
 import { Field } from '../ui/Field';
 import { istWhen } from '../ui/format';
 import { useVocabulary } from '../ui/hooks';
 import type { Vocabulary } from '../ui/vocab';
+import { followUpOf } from './followUp';
+import { beforeOf, editableOf, type Editable, patchOf } from './ticketForm';
 import { ticketLabel } from './labels';
-
-interface Editable {
-  status: TicketStatus;
-  priority: Priority;
-  department: string;
-}
-
-const editableOf = (t: ViewTicket): Editable => ({ status: t.status, priority: t.priority, department: t.department ?? '' });
 
 export function TicketDetail({
   client,
@@ -28,6 +22,7 @@ export function TicketDetail({
   onClose,
   now,
   announce,
+  supervisor = false,
 }: {
   client: HubClient;
   view: ClientView;
@@ -35,9 +30,13 @@ export function TicketDetail({
   onClose: () => void;
   now: Date;
   announce: (msg: string) => void;
+  /** Supervisors also assign a seat to follow the ticket up, and escalate it. */
+  supervisor?: boolean;
 }) {
   const { t } = useTranslation();
   const vocab = useVocabulary(view);
+  const hubNow = new Date(now.getTime() + view.hub.clockOffsetMs);
+  const follow = followUpOf(ticket, hubNow);
   const local = isLocalTicketId(ticket.id);
   const connected = view.connection === 'connected';
   const [history, setHistory] = useState<{ version: number; events: TicketEvent[] } | null>(null);
@@ -49,12 +48,14 @@ export function TicketDetail({
   const dirty = JSON.stringify(form) !== JSON.stringify(editableOf(base));
 
   // Live updates move the form along only while the operator has not touched it.
+  // The hub's copy replaces the base once it is past what this window saved (or differs from it).
+  const hubCopyDiffers = !ticket.unsynced && JSON.stringify(editableOf(ticket)) !== JSON.stringify(editableOf(base));
   useEffect(() => {
-    if (!dirty && ticket.version !== base.version) {
+    if (!dirty && (ticket.version > base.version || (ticket.version === base.version && hubCopyDiffers))) {
       setBase(ticket);
       setForm(editableOf(ticket));
     }
-  }, [ticket, base.version, dirty]);
+  }, [ticket, base.version, dirty, hubCopyDiffers]);
 
   useEffect(() => {
     if (local || !connected) return;
@@ -70,20 +71,25 @@ export function TicketDetail({
   }, [client, ticket.id, ticket.version, local, connected]);
 
   function save() {
-    const patch: TicketPatch = {};
-    const was = editableOf(base);
-    if (form.status !== was.status) patch.status = form.status;
-    if (form.priority !== was.priority) patch.priority = form.priority;
-    if (form.department !== was.department) patch.department = form.department || null;
+    const patch = patchOf(editableOf(base), form);
     if (Object.keys(patch).length === 0) return announce(t('detail.nothingToSave'));
-    const op = client.updateTicket(ticket.id, base.version, patch, { status: base.status, priority: base.priority, department: base.department });
+    const op = client.updateTicket(ticket.id, base.version, patch, beforeOf(base));
     if (!connected) announce(t('detail.savedOffline'));
     void client.settled(op.opId).then((r) => {
       if (r.ok) announce(t('detail.saved'));
     });
-    // The pending op shows the change at once; the next live version becomes the new base.
-    setBase({ ...base, ...patch, department: form.department || undefined } as ViewTicket);
+    // The pending op shows the change at once. The hub makes it the next version, so a second
+    // change made before the hub's copy arrives is based on that version, not on the old one.
+    const next = { ...applyPatch(base, patch, hubNow.toISOString()), version: base.version + 1 };
+    setBase(next);
+    setForm(editableOf(next));
   }
+
+  const seatLabel = (seat: number) => {
+    const name = view.hub.seats.get(seat)?.name;
+    return name ? `${t('tickets.seat', { seat })} · ${name}` : t('tickets.seat', { seat });
+  };
+  const seatCount = Math.max(view.hub.seats.size, ticket.assignedSeat ?? 0);
 
   function addNote() {
     const text = note.trim();
@@ -101,6 +107,8 @@ export function TicketDetail({
       <div className="dialog-head">
         <h2>
           {t('detail.title', { ticket: ticketLabel(ticket) })} · {vocab.category(ticket.category)}
+          {ticket.escalated && <span className="badge badge-urgent detail-badge">▲ {t('followUp.escalated')}</span>}
+          {follow.overdue && <span className="badge badge-overdue detail-badge">{t('tickets.overdue')}</span>}
         </h2>
         <button type="button" className="btn btn-quiet" onClick={onClose}>
           {t('detail.close')} <kbd aria-hidden="true">Esc</kbd>
@@ -127,6 +135,42 @@ export function TicketDetail({
             <dd>{istWhen(ticket.createdAt, now)}</dd>
             <dt>{t('detail.updated')}</dt>
             <dd>{istWhen(ticket.updatedAt, now)}</dd>
+            {ticket.dueAt && (
+              <>
+                <dt>{t('followUp.dueBy')}</dt>
+                <dd className={follow.overdue ? 'fact-late' : undefined}>
+                  {istWhen(ticket.dueAt, now)}
+                  {follow.overdue ? ` · ${t('tickets.overdue')}` : ''}
+                </dd>
+              </>
+            )}
+            {ticket.department && (
+              <>
+                <dt>{t('field.department')}</dt>
+                <dd className={follow.awaitingAck ? 'fact-late' : undefined}>
+                  {vocab.department(ticket.department)}
+                  {ticket.forwardedAt ? ` · ${t('followUp.forwardedAt', { time: istWhen(ticket.forwardedAt, now) })}` : ''}
+                  {' · '}
+                  {ticket.departmentAckAt ? t('followUp.ackedAt', { time: istWhen(ticket.departmentAckAt, now) }) : t('followUp.notAcked')}
+                  {ticket.departmentRef ? ` · ${t('followUp.ref', { ref: ticket.departmentRef })}` : ''}
+                </dd>
+              </>
+            )}
+            {ticket.assignedSeat && (
+              <>
+                <dt>{t('followUp.assignedTo')}</dt>
+                <dd>{seatLabel(ticket.assignedSeat)}</dd>
+              </>
+            )}
+            {(ticket.callbackDueAt || ticket.callbackDoneAt) && (
+              <>
+                <dt>{t('followUp.callback')}</dt>
+                <dd className={follow.callback === 'late' ? 'fact-late' : undefined}>
+                  {ticket.callbackDueAt ? t('followUp.callbackBy', { time: istWhen(ticket.callbackDueAt, now) }) : ''}
+                  {ticket.callbackDoneAt ? ` · ${t('followUp.calledBackAt', { time: istWhen(ticket.callbackDoneAt, now) })}` : follow.callback === 'late' ? ` · ${t('followUp.late')}` : ''}
+                </dd>
+              </>
+            )}
           </dl>
 
           {!local && (
@@ -139,7 +183,7 @@ export function TicketDetail({
               }}
             >
               <h3 className="sub-title">{t('detail.edit')}</h3>
-              {dirty && ticket.version !== base.version && (
+              {dirty && ticket.version > base.version && (
                 <p className="alert alert-warn" role="alert">
                   {t('detail.changedMeanwhile')}
                 </p>
@@ -175,6 +219,47 @@ export function TicketDetail({
                   </select>
                 </Field>
               </div>
+              <fieldset className="follow-edit">
+                <legend>{t('followUp.heading')}</legend>
+                {form.department && (
+                  <div className="row-2">
+                    <label className="check">
+                      <input type="checkbox" checked={form.departmentAck} onChange={(e) => setForm({ ...form, departmentAck: e.target.checked })} />
+                      {t('followUp.ackLabel')}
+                    </label>
+                    <Field label={t('followUp.refLabel')}>
+                      <input value={form.departmentRef} maxLength={100} autoComplete="off" onChange={(e) => setForm({ ...form, departmentRef: e.target.value })} />
+                    </Field>
+                  </div>
+                )}
+                <div className="row-2">
+                  <Field label={t('followUp.callbackLabel')}>
+                    <input type="datetime-local" value={form.callbackDue} onChange={(e) => setForm({ ...form, callbackDue: e.target.value })} />
+                  </Field>
+                  <label className="check">
+                    <input type="checkbox" checked={form.callbackDone} onChange={(e) => setForm({ ...form, callbackDone: e.target.checked })} />
+                    {t('followUp.calledBackLabel')}
+                  </label>
+                </div>
+                {supervisor && (
+                  <div className="row-2">
+                    <Field label={t('followUp.assignLabel')}>
+                      <select value={form.assignedSeat} onChange={(e) => setForm({ ...form, assignedSeat: e.target.value })}>
+                        <option value="">{t('followUp.nobody')}</option>
+                        {Array.from({ length: seatCount }, (_, i) => i + 1).map((n) => (
+                          <option key={n} value={String(n)}>
+                            {seatLabel(n)}
+                          </option>
+                        ))}
+                      </select>
+                    </Field>
+                    <label className="check">
+                      <input type="checkbox" checked={form.escalated} onChange={(e) => setForm({ ...form, escalated: e.target.checked })} />
+                      {t('followUp.escalateLabel')}
+                    </label>
+                  </div>
+                )}
+              </fieldset>
               <button type="submit" className="btn btn-primary" disabled={!dirty}>
                 {t('detail.save')}
               </button>
@@ -206,6 +291,7 @@ export function TicketDetail({
         <section className="timeline" aria-label={t('detail.timeline')}>
           <h3 className="sub-title">{t('detail.timeline')}</h3>
           {!events && !local && connected && !historyFailed && <p className="muted">{t('detail.loading')}</p>}
+          {events && events.length === 0 && ticket.notes.length === 0 && <p className="muted small">{t('detail.nothingYet')}</p>}
           {events ? (
             <ol className="timeline-list">
               {events.map((ev, i) => (
@@ -249,6 +335,9 @@ function TimelineEvent({ ev, now, vocab }: { ev: TicketEvent; now: Date; vocab: 
     if (field === 'priority') return t(`priority.${s}`, { defaultValue: s });
     if (field === 'department') return vocab.department(s);
     if (field === 'category') return vocab.category(s);
+    if (field === 'assignedSeat') return t('tickets.seat', { seat: s });
+    if (typeof v === 'boolean') return v ? t('followUp.yes') : t('followUp.no');
+    if (/At$/.test(field) && !Number.isNaN(Date.parse(s))) return istWhen(s, now);
     return s;
   };
   return (

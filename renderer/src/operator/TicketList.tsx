@@ -1,7 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isActive } from '../../../shared/domain/ticketRules';
 import { TICKET_STATUSES, type TicketStatus } from '../../../shared/domain/vocabulary';
 import type { ClientView, HubClient } from '../sync/client';
 import type { ViewTicket } from '../sync/view';
@@ -9,6 +8,7 @@ import { PhoneText } from '../ui/common';
 import { formatIndian, istWhen } from '../ui/format';
 import { useVocabulary } from '../ui/hooks';
 import type { Vocabulary } from '../ui/vocab';
+import { followUpOf } from './followUp';
 import { ticketLabel } from './labels';
 import { filterTickets, hubSearchFor, NO_FILTERS, type TicketFilters } from './ticketFilter';
 
@@ -26,6 +26,7 @@ export function TicketList({
   searchRef,
   onOpen,
   now,
+  toggles = ['mine', 'open', 'urgent', 'overdue'],
 }: {
   client: HubClient;
   view: ClientView;
@@ -33,14 +34,19 @@ export function TicketList({
   searchRef: RefObject<HTMLInputElement | null>;
   onOpen: (id: string) => void;
   now: Date;
+  /** The quick filters this console offers (a supervisor has no "mine"). */
+  toggles?: readonly ('mine' | 'open' | 'urgent' | 'overdue')[];
 }) {
   const { t } = useTranslation();
   const vocab = useVocabulary(view);
+  const hubNow = new Date(now.getTime() + view.hub.clockOffsetMs);
   const [filters, setFilters] = useState<TicketFilters>(NO_FILTERS);
   const [hub, setHub] = useState<{ state: 'idle' | 'searching' | 'done' | 'error'; count?: number; error?: string }>({ state: 'idle' });
   const [active, setActive] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const shown = useMemo(() => filterTickets(tickets, filters, view.seat), [tickets, filters, view.seat]);
+  // The overdue filter reads the clock; a few seconds' resolution is plenty for it.
+  const tick = Math.floor(hubNow.getTime() / 5_000);
+  const shown = useMemo(() => filterTickets(tickets, filters, view.seat, new Date(tick * 5_000)), [tickets, filters, view.seat, tick]);
   const set = <K extends keyof TicketFilters>(k: K, v: TicketFilters[K]) => setFilters((f) => ({ ...f, [k]: v }));
   const connected = view.connection === 'connected';
 
@@ -108,7 +114,7 @@ export function TicketList({
           }}
         />
         <div className="toggles" role="group" aria-label={t('tickets.filters')}>
-          {(['mine', 'open', 'urgent'] as const).map((k) => (
+          {toggles.map((k) => (
             <button key={k} type="button" className="toggle" aria-pressed={filters[k]} onClick={() => set(k, !filters[k])}>
               {t(`tickets.${k}`)}
             </button>
@@ -168,6 +174,7 @@ export function TicketList({
                     mark={view.marks.get(ticket.id)}
                     focusable={row.index === activeIndex}
                     now={now}
+                    hubNow={hubNow}
                     onOpen={() => {
                       setActive(row.index);
                       onOpen(ticket.id);
@@ -201,6 +208,7 @@ function TicketRow({
   mark,
   focusable,
   now,
+  hubNow,
   onOpen,
   onKey,
 }: {
@@ -210,10 +218,12 @@ function TicketRow({
   mark: 'new' | 'changed' | undefined;
   focusable: boolean;
   now: Date;
+  hubNow: Date;
   onOpen: () => void;
   onKey: (key: string) => void;
 }) {
   const { t } = useTranslation();
+  const follow = followUpOf(ticket, hubNow);
   return (
     <button
       type="button"
@@ -236,12 +246,37 @@ function TicketRow({
         {mark === 'new' && <span className="badge badge-new">{t('tickets.new')}</span>}
         {mark === 'changed' && <span className="badge badge-changed">{t('tickets.changed')}</span>}
         {ticket.unsynced && <span className="badge badge-unsynced">{t('tickets.notSynced')}</span>}
-        {ticket.dueAt && isActive(ticket.status) && Date.parse(ticket.dueAt) < now.getTime() && <span className="badge badge-overdue">{t('tickets.overdue')}</span>}
+        {ticket.escalated && <span className="badge badge-urgent">▲ {t('followUp.escalated')}</span>}
+        {follow.overdue && <span className="badge badge-overdue">{t('tickets.overdue')}</span>}
         <span className="tr-when">{istWhen(ticket.createdAt, now)}</span>
       </span>
       <span className="tr-line2">
         <span className="tr-cat">{vocab.category(ticket.category)}</span>
         <span className="tr-desc">{ticket.description}</span>
+        {ticket.department && (
+          <span className={`tr-follow ${follow.awaitingAck ? 'is-late' : ''}`}>
+            {vocab.department(ticket.department)}
+            {ticket.departmentAckAt ? (
+              <>
+                {' '}
+                <span aria-hidden="true">✓</span>
+                <span className="sr-only">{t('followUp.acked')}</span>
+              </>
+            ) : follow.awaitingAck ? (
+              <>
+                {' '}
+                <span aria-hidden="true">…</span>
+                <span className="sr-only">{t('followUp.notAckedShort')}</span>
+              </>
+            ) : null}
+          </span>
+        )}
+        {follow.callback !== 'none' && (
+          <span className={`tr-follow ${follow.callback === 'late' ? 'is-late' : ''}`}>
+            {follow.callback === 'done' ? `✓ ${t('followUp.calledBack')}` : `${t('followUp.callbackShort', { time: istWhen(ticket.callbackDueAt!, now) })}`}
+          </span>
+        )}
+        {ticket.assignedSeat && <span className="tr-follow">→ {t('tickets.seat', { seat: ticket.assignedSeat })}</span>}
         <span className="tr-seat">{ticket.seat > 0 ? t('tickets.seat', { seat: ticket.seat }) : t('tickets.supervisor')}</span>
       </span>
     </button>

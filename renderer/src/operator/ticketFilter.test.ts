@@ -69,4 +69,16 @@ describe('a lakh of tickets', () => {
     expect(mine).toHaveLength(2500);
     expect(took).toBeLessThan(1500);
   });
+
+  it('finds what is past its target, and counts a ticket assigned to this seat as its own', () => {
+    const now = new Date('2026-11-28T12:00:00.000Z');
+    const list = [
+      ticket(1, { dueAt: '2026-11-28T11:00:00.000Z' }),
+      ticket(2, { dueAt: '2026-11-28T11:00:00.000Z', status: 'resolved' }),
+      ticket(3, { dueAt: '2026-11-28T13:00:00.000Z', seat: 5, assignedSeat: 2 }),
+    ];
+    expect(filterTickets(list, { ...NO_FILTERS, overdue: true }, 2, now).map((t) => t.number)).toEqual([1]);
+    expect(filterTickets(list, { ...NO_FILTERS, mine: true }, 2, now).map((t) => t.number)).toEqual([3]);
+    expect(hubSearchFor({ ...NO_FILTERS, overdue: true, query: 'ration' }, 2)).toEqual([{ limit: 100, overdue: true, text: 'ration' }]);
+  });
 });

@@ -13,13 +13,15 @@ export interface TicketFilters {
   /** Only tickets still to be acted on (not resolved or closed). */
   open: boolean;
   urgent: boolean;
+  /** Only active tickets past their service-level target. */
+  overdue: boolean;
   category: string;
   status: TicketStatus | '';
   department: string;
   query: string;
 }
 
-export const NO_FILTERS: TicketFilters = { mine: false, open: false, urgent: false, category: '', status: '', department: '', query: '' };
+export const NO_FILTERS: TicketFilters = { mine: false, open: false, urgent: false, overdue: false, category: '', status: '', department: '', query: '' };
 
 export type ParsedQuery =
   | { kind: 'none' }
@@ -70,13 +72,16 @@ export function matchesQuery(t: ViewTicket, q: ParsedQuery): boolean {
   }
 }
 
-export function filterTickets(list: readonly ViewTicket[], f: TicketFilters, seat: number | undefined): ViewTicket[] {
+export function filterTickets(list: readonly ViewTicket[], f: TicketFilters, seat: number | undefined, hubNow: Date = new Date()): ViewTicket[] {
   const q = parseQuery(f.query);
-  const noFilter = !f.mine && !f.open && !f.urgent && !f.category && !f.status && !f.department && q.kind === 'none';
+  const noFilter = !f.mine && !f.open && !f.urgent && !f.overdue && !f.category && !f.status && !f.department && q.kind === 'none';
   if (noFilter) return list as ViewTicket[];
+  const now = hubNow.getTime();
   return list.filter(
     (t) =>
-      (!f.mine || t.seat === seat) &&
+      // A ticket assigned to this seat for follow-up is this seat's too.
+      (!f.mine || t.seat === seat || t.assignedSeat === seat) &&
+      (!f.overdue || (isActive(t.status) && !!t.dueAt && Date.parse(t.dueAt) < now)) &&
       (!f.open || isActive(t.status)) &&
       (!f.urgent || t.priority === 'urgent') &&
       (!f.category || t.category === f.category) &&
@@ -97,6 +102,7 @@ export function hubSearchFor(f: TicketFilters, seat: number | undefined): Ticket
   if (f.status) base.status = f.status;
   else if (f.open) base.status = ['open', 'in_progress', 'forwarded'];
   if (f.urgent) base.priority = 'urgent';
+  if (f.overdue) base.overdue = true;
   if (f.department) base.department = f.department;
   if (f.mine && seat !== undefined) base.seat = seat;
   switch (q.kind) {

@@ -30,13 +30,14 @@ export function browserNetwork() {
   };
 }
 
-export function createBrowserClient(auth: Omit<AuthPayload, 'clientId'>, opts: { readOnly?: boolean } = {}): HubClient {
+export function createBrowserClient(auth: Omit<AuthPayload, 'clientId'>, opts: { readOnly?: boolean; outboxScope?: string } = {}): HubClient {
   const storage = browserStore();
   return new HubClient({
     url: window.location.origin,
     auth: { ...auth, clientId: clientId(storage) },
     storage,
     readOnly: opts.readOnly ?? false,
+    ...(opts.outboxScope ? { outboxScope: opts.outboxScope } : {}),
     network: browserNetwork(),
     connect: (url, authFn) =>
       io(url, {

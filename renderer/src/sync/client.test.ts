@@ -195,4 +195,42 @@ describe('hub client', () => {
     socket().open({ ...SNAP, seats: [{ seat: 3, state: 'on_call', since: '2026-11-28T09:59:00.000Z', callId: 'c9' }] });
     expect(client.getView().call).toMatchObject({ callId: 'c9', startedAt: '2026-11-28T09:59:00.000Z', synced: true });
   });
+
+  it('sends the caller’s number with the end of a call that started without one', () => {
+    const { client, socket } = setup();
+    const s = socket();
+    s.open(SNAP);
+    client.startCall();
+    s.sent[0]!.ack({ ok: true, call: { id: 'c1', seat: 3, startedAt: '2026-11-28T10:00:01.000Z' }, counter: { total: 101, today: 2 } });
+    client.endCall('callback', '+919876543210');
+    expect(s.sent[1]!.payload).toMatchObject({ callId: 'c1', disposition: 'callback', phone: '+919876543210' });
+    // A call that came with a number keeps it: the end does not repeat it.
+    client.startCall('+919811111111');
+    s.sent[1]!.ack({ ok: true, call: { id: 'c1', seat: 3, startedAt: '2026-11-28T10:00:01.000Z', endedAt: '2026-11-28T10:01:00.000Z' } });
+    s.sent[2]!.ack({ ok: true, call: { id: 'c2', seat: 3, startedAt: '2026-11-28T10:02:00.000Z', phone: '+919811111111' }, counter: { total: 102, today: 3 } });
+    client.endCall('info_given', '+919876543210');
+    expect(s.sent[3]!.payload.phone).toBeUndefined();
+  });
+
+  it('does not mark as changed what this screen changed itself', () => {
+    const { client, socket } = setup();
+    const s = socket();
+    s.open(SNAP);
+    const op = client.updateTicket('t1', 1, { status: 'in_progress' });
+    s.fire('change', { seq: 2, type: 'ticket.updated', data: { ticket: ticket(1, { version: 2, status: 'in_progress' }) }, opId: op.opId });
+    expect(client.getView().marks.has('t1')).toBe(false);
+    s.fire('change', { seq: 3, type: 'ticket.updated', data: { ticket: ticket(1, { version: 3, status: 'forwarded' }) }, opId: 'another-screen' });
+    expect(client.getView().marks.get('t1')).toBe('changed');
+  });
+
+  it('takes the current configuration from a refused configuration change', async () => {
+    const { client, socket } = setup();
+    const s = socket();
+    s.open(SNAP);
+    const pending = client.request('config:update', { opId: 'x', version: 1, departments: [] });
+    const current = { version: 5, categories: [], departments: [], sla: { normalHours: 24, urgentHours: 4, perCategory: {} }, privacy: { maskClosedAfterDays: null } };
+    s.sent[0]!.ack({ ok: false, error: { code: 'conflict', message: 'stale', config: current } });
+    expect((await pending).ok).toBe(false);
+    expect(client.getView().config?.version).toBe(5);
+  });
 });

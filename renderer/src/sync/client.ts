@@ -14,12 +14,12 @@ import type {
   MutationName,
   NewTicket,
   ProtocolError,
+  RequestName,
   Requests,
   Seat,
   Snapshot,
   Ticket,
   TicketPatch,
-  TicketsSearchRequest,
 } from '../../../shared/protocol';
 import type { Disposition, SettableSeatState } from '../../../shared/domain/vocabulary';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
@@ -89,8 +89,10 @@ export interface ClientOptions {
   auth: AuthPayload;
   storage: KeyValueStore;
   connect: SocketFactory;
-  /** Read-only clients (the wall) have no outbox. */
+  /** Read-only clients (the wall, the report page) have no outbox. */
   readOnly?: boolean;
+  /** Whose outbox this is, when the client has no seat (the supervisor's console). */
+  outboxScope?: string;
   ackTimeoutMs?: number;
   now?: () => Date;
   newId?: () => string;
@@ -147,7 +149,7 @@ export class HubClient {
     this.newId = opts.newId ?? (() => crypto.randomUUID());
     this.ackTimeoutMs = opts.ackTimeoutMs ?? 10_000;
     // opIds are scoped by clientId on the hub and ops act as a seat: one outbox per seat.
-    const scope = opts.auth.seat === undefined ? 'ro' : `seat-${opts.auth.seat}`;
+    const scope = opts.auth.seat !== undefined ? `seat-${opts.auth.seat}` : (opts.outboxScope ?? 'ro');
     this.outbox = opts.readOnly ? null : new Outbox(opts.storage, `hcr.outbox.${scope}`, this.now);
     this.extrasKey = `hcr.call.${scope}`;
     this.extras = readJson<SessionExtras>(opts.storage, this.extrasKey) ?? { callTicket: null, acked: null };
@@ -178,10 +180,7 @@ export class HubClient {
       this.hub = applyCounter(this.hub, counter, this.now());
       this.changed();
     });
-    on('config', (config: FloorConfig) => {
-      if (!this.config || config.version >= this.config.version) this.config = config;
-      this.changed();
-    });
+    on('config', (config: FloorConfig) => this.applyConfig(config));
     on('stats', (stats: FloorStats) => {
       this.stats = stats;
       this.changed();
@@ -288,6 +287,11 @@ export class HubClient {
     this.changed();
   }
 
+  private applyConfig(config: FloorConfig): void {
+    if (!this.config || config.version >= this.config.version) this.config = config;
+    this.changed();
+  }
+
   private onChange(c: Change): void {
     const out = applyChange(this.hub, c, this.now());
     if (out.kind === 'duplicate') return;
@@ -303,6 +307,8 @@ export class HubClient {
   private markChange(c: Change): void {
     if (c.type !== 'ticket.created' && c.type !== 'ticket.updated') return;
     const t = c.data.ticket;
+    // What this screen did itself is not news to it.
+    if (c.opId && this.outbox?.knows(c.opId)) return;
     if (this.opts.auth.seat !== undefined && t.seat === this.opts.auth.seat && c.type === 'ticket.created') return;
     if (c.type === 'ticket.created') this.marks.set(t.id, 'new');
     else if (this.marks.get(t.id) !== 'new') this.marks.set(t.id, 'changed');
@@ -496,10 +502,12 @@ export class HubClient {
     return op;
   }
 
-  endCall(disposition: Disposition): QueuedOp | null {
+  /** `phone`: the caller's number typed after pick-up, sent when the call started without one. */
+  endCall(disposition: Disposition, phone?: string): QueuedOp | null {
     const call = this.getView().call;
     if (!call) return null;
     const payload: Record<string, unknown> = { disposition };
+    if (phone && !call.phone) payload.phone = phone;
     const refs: OpRef[] = [];
     if (call.callId) payload.callId = call.callId;
     else if (call.startOp) refs.push({ path: 'callId', op: call.startOp, required: true });
@@ -545,37 +553,43 @@ export class HubClient {
     return this.enqueue('seat:set', { state });
   }
 
-  /** The real id of a ticket created offline, once the hub has acked it. */
+  /** The real id of a ticket created offline, once the hub has acked or announced it. */
   resolveTicketId(id: string): string | undefined {
     if (!isLocalTicketId(id)) return id;
-    return this.outbox?.resolvedId(id.slice(LOCAL_TICKET_PREFIX.length));
+    const op = id.slice(LOCAL_TICKET_PREFIX.length);
+    return this.outbox?.resolvedId(op) ?? this.hub.madeBy.get(op);
   }
 
   // ---- reads (not queued: they are only useful now) -------------------------------------
 
-  request<K extends 'caller:lookup' | 'tickets:search' | 'ticket:history'>(
-    name: K,
-    payload: Requests[K][0] | TicketsSearchRequest,
-    timeoutMs = 8000,
-  ): Promise<RequestResult<Requests[K][1]>> {
+  /**
+   * A request answered now or not at all: reads, and the supervisor's changes that only make
+   * sense while connected (configuration, broadcasts, exports, backups). Those carry their own
+   * opId, so a repeat after a lost ack is applied once.
+   */
+  request<K extends RequestName>(name: K, payload: Requests[K][0], timeoutMs = 8000): Promise<RequestResult<Requests[K][1]>> {
     const socket = this.socket;
     if (!socket?.connected) return Promise.resolve({ ok: false, error: { code: 'offline', message: 'not connected' } });
     return new Promise((resolve) => {
       const timer = setTimeout(() => resolve({ ok: false, error: { code: 'timeout', message: 'no answer' } }), timeoutMs);
       socket.emit(name, payload, (ack: Ack<Requests[K][1]>) => {
         clearTimeout(timer);
-        if (ack.ok) {
-          const r = ack as Record<string, unknown>;
-          const found = [...((r.items as Ticket[] | undefined) ?? []), ...((r.tickets as Ticket[] | undefined) ?? [])];
-          if (r.ticket) found.push(r.ticket as Ticket);
-          if (found.length) {
-            this.hub = mergeTickets(this.hub, found);
-            this.changed();
-          }
-        }
+        this.absorbRead(ack as Record<string, unknown>);
         resolve(ack);
       });
     });
+  }
+
+  /** Tickets and configuration that come with an answer are the newest there are: keep them. */
+  private absorbRead(r: Record<string, unknown>): void {
+    const found = [...((r.items as Ticket[] | undefined) ?? []), ...((r.tickets as Ticket[] | undefined) ?? [])];
+    if (r.ticket) found.push(r.ticket as Ticket);
+    if (found.length) {
+      this.hub = mergeTickets(this.hub, found);
+      this.changed();
+    }
+    const config = (r.config ?? (r.error as { config?: FloorConfig } | undefined)?.config) as FloorConfig | undefined;
+    if (config && typeof config.version === 'number') this.applyConfig(config);
   }
 
   lookupCaller(phone: string): Promise<RequestResult<CallerLookupResult>> {

@@ -9,6 +9,9 @@ import { localDateKey } from '../../../shared/domain/localDay';
 
 export const HUB_TIME_ZONE = 'Asia/Kolkata';
 
+/** Far more than an outbox holds at once: an op is matched within moments of being sent. */
+const MADE_BY_KEPT = 500;
+
 export interface HubState {
   /** Last change applied; null until the first snapshot. */
   seq: number | null;
@@ -21,6 +24,12 @@ export interface HubState {
   ticketOrder: readonly Ticket[];
   /** Calls heard of while connected (call.started / call.ended), for timers and history. */
   calls: ReadonlyMap<string, Call>;
+  /**
+   * What the hub made for a client operation: the `opId` a `ticket.created` or `call.started`
+   * change carried, to the id of the ticket or call. A console drops its optimistic copy the
+   * moment the hub's copy arrives, even before its own ack does.
+   */
+  madeBy: ReadonlyMap<string, string>;
   you?: Snapshot['you'];
   /** Hub clock minus local clock, in ms, from the last snapshot. */
   clockOffsetMs: number;
@@ -36,6 +45,7 @@ export function emptyHubState(): HubState {
     tickets: new Map(),
     ticketOrder: [],
     calls: new Map(),
+    madeBy: new Map(),
     clockOffsetMs: 0,
     truncated: false,
   };
@@ -62,6 +72,7 @@ export function applySnapshot(prev: HubState, snap: Snapshot, localNow: Date = n
     tickets,
     ticketOrder: [...tickets.values()].sort(newestFirst),
     calls: prev.calls,
+    madeBy: prev.madeBy,
     you: snap.you ?? prev.you,
     clockOffsetMs,
     truncated: snap.truncated ?? false,
@@ -86,12 +97,15 @@ export function applyChange(prev: HubState, change: Change, localNow: Date = new
       const at = change.at ? new Date(change.at) : new Date(localNow.getTime() + prev.clockOffsetMs);
       next.counterDay = localDateKey(at, HUB_TIME_ZONE);
       next.calls = withEntry(prev.calls, change.data.call.id, change.data.call);
+      if (change.opId) next.madeBy = withEntry(prev.madeBy, change.opId, change.data.call.id, MADE_BY_KEPT);
       break;
     }
     case 'call.ended':
       next.calls = withEntry(prev.calls, change.data.call.id, change.data.call);
       break;
     case 'ticket.created':
+      if (change.opId) next.madeBy = withEntry(prev.madeBy, change.opId, change.data.ticket.id, MADE_BY_KEPT);
+      return { kind: 'applied', state: { ...next, ...withTicket(prev, change.data.ticket) } };
     case 'ticket.updated':
       return { kind: 'applied', state: { ...next, ...withTicket(prev, change.data.ticket) } };
     case 'seat.updated': {
@@ -138,11 +152,11 @@ function insertionIndex(order: readonly Ticket[], t: Ticket): number {
   return lo;
 }
 
-function withEntry<K, V>(map: ReadonlyMap<K, V>, key: K, value: V): Map<K, V> {
+function withEntry<K, V>(map: ReadonlyMap<K, V>, key: K, value: V, keep = 2000): Map<K, V> {
   const next = new Map(map);
   next.set(key, value);
-  // Only recent calls matter to the screens; keep the map from growing through a long shift.
-  if (next.size > 2000) {
+  // Only recent entries matter to the screens; keep the map from growing through a long shift.
+  if (next.size > keep) {
     const oldest = next.keys().next();
     if (!oldest.done) next.delete(oldest.value);
   }

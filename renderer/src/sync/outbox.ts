@@ -102,6 +102,11 @@ export class Outbox {
     return this.ops.some((o) => o.opId === opId);
   }
 
+  /** Whether the op was made on this screen: still queued, or answered not long ago. */
+  knows(opId: string): boolean {
+    return this.has(opId) || this.resolved.has(opId);
+  }
+
   listProblems(): readonly Problem[] {
     return this.problems;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySnapshot, emptyHubState, mergeTickets } from './hubState';
+import { applyChange, applySnapshot, emptyHubState } from './hubState';
 import type { QueuedOp } from './outbox';
 import { ticket } from './testing';
 import { currentCall, effectiveSeatState, ticketOverlay, visibleTickets } from './view';
@@ -37,12 +37,43 @@ describe('optimistic view', () => {
     expect(list[1]).toMatchObject({ status: 'in_progress', department: 'health' });
   });
 
-  it('does not show a sent ticket twice when the hub announces it before the ack', () => {
-    const create = op('ticket:create', { ticket: { phone: '98765 43210', category: 'medical', description: ' Needs oxygen ' } }, { attempts: 1 });
-    const onHub = mergeTickets(hub, [ticket(2, { seat: 4, phone: '+919876543210', description: 'Needs oxygen', createdAt: '2026-11-28T10:05:01.000Z' })]);
-    expect(visibleTickets(onHub, ticketOverlay(onHub, [create], 4)).map((t) => t.number)).toEqual([2, 1]);
-    // Not yet sent: an identical older ticket is a different one.
-    expect(visibleTickets(onHub, ticketOverlay(onHub, [{ ...create, attempts: 0 }], 4)).map((t) => t.number)).toEqual([0, 2, 1]);
+  it('drops its own copy of a new ticket the moment the hub announces it with the op that made it', () => {
+    const create = op('ticket:create', { ticket: { phone: '98765 43210', category: 'medical', description: 'Needs oxygen' } }, { attempts: 1 });
+    const note = op('ticket:note', { text: 'oxygen arranged' }, { refs: [{ path: 'id', op: create.opId, required: true }] });
+    const announced = applyChange(
+      hub,
+      { seq: 2, type: 'ticket.created', data: { ticket: ticket(2, { seat: 4, description: 'Needs oxygen' }) }, opId: create.opId },
+      new Date(),
+    );
+    if (announced.kind !== 'applied') throw new Error('not applied');
+    const list = visibleTickets(announced.state, ticketOverlay(announced.state, [create, note], 4));
+    expect(list.map((t) => t.number)).toEqual([2, 1]);
+    // A note queued on the local copy shows on the hub's copy.
+    expect(list[0]!.notes.map((n) => n.text)).toEqual(['oxygen arranged']);
+    // Another screen's identical ticket (another op) is a different ticket: both show.
+    const other = { ...create, opId: 'someone-else' };
+    expect(visibleTickets(announced.state, ticketOverlay(announced.state, [other], 4)).map((t) => t.number)).toEqual([0, 2, 1]);
+  });
+
+  it('lays follow-up changes over the hub’s ticket until the hub confirms them', () => {
+    const patch = op('ticket:update', {
+      id: 't1',
+      version: 1,
+      patch: { assignedSeat: 7, escalated: true, departmentAck: true, departmentRef: 'MCG/42', callbackDueAt: '2026-11-28T16:00:00+05:30' },
+    });
+    const [shown] = visibleTickets(hub, ticketOverlay(hub, [patch], 0)).filter((t) => t.id === 't1');
+    expect(shown).toMatchObject({ assignedSeat: 7, escalated: true, departmentAckAt: patch.queuedAt, departmentRef: 'MCG/42', callbackDueAt: '2026-11-28T10:30:00.000Z', unsynced: true });
+  });
+
+  it('times a call by the hub’s clock once the hub announced it, before the ack', () => {
+    const start = op('call:start', {}, { attempts: 1 });
+    const announced = applyChange(
+      hub,
+      { seq: 2, type: 'call.started', data: { call: { id: 'c7', seat: 4, startedAt: '2026-11-28T10:05:02.000Z' }, counter: { total: 1, today: 1 } }, opId: start.opId },
+      new Date(),
+    );
+    if (announced.kind !== 'applied') throw new Error('not applied');
+    expect(currentCall(announced.state, [start], 4, null)).toEqual({ callId: 'c7', startedAt: '2026-11-28T10:05:02.000Z', synced: true });
   });
 
   it('runs a call started offline until its end is queued, and shows wrap-up after', () => {

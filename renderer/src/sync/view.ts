@@ -4,7 +4,6 @@
  * status change shows at once; each is marked as not yet synced until the hub acks it.
  */
 import type { Call, Seat, Ticket, TicketPatch } from '../../../shared/protocol';
-import { normalizePhone } from '../../../shared/domain/phone';
 import type { SeatState } from '../../../shared/domain/vocabulary';
 import type { HubState } from './hubState';
 import type { QueuedOp } from './outbox';
@@ -75,9 +74,17 @@ export function ticketOverlay(hub: HubState, ops: readonly QueuedOp[], seat: num
   const byLocal = new Map<string, ViewTicket>();
   for (const op of ops) {
     if (op.name === 'ticket:create') {
+      // The hub announces a new ticket to everyone a moment before it acks the seat that raised
+      // it; the announcement names the op that made it, so the local copy gives way to it.
+      const onHub = hub.madeBy.get(op.opId);
+      const hubTicket = onHub ? hub.tickets.get(onHub) : undefined;
+      if (hubTicket) {
+        byLocal.set(op.opId, changed.get(hubTicket.id) ?? hubTicket);
+        continue;
+      }
       const t = localTicketFromOp(op, seat, author);
       byLocal.set(op.opId, t);
-      if (!alreadyOnHub(hub, op, t)) created.unshift(t);
+      created.unshift(t);
       continue;
     }
     if (op.name !== 'ticket:update' && op.name !== 'ticket:note') continue;
@@ -87,49 +94,59 @@ export function ticketOverlay(hub: HubState, ops: readonly QueuedOp[], seat: num
     if (!base) continue;
     let next: ViewTicket;
     if (op.name === 'ticket:update') {
-      const patch = op.payload.patch as TicketPatch;
-      next = { ...base, ...withoutNullDepartment(patch), unsynced: true };
-      if (patch.department === null) delete next.department;
+      next = { ...applyPatch(base, op.payload.patch as TicketPatch, op.queuedAt), unsynced: true };
     } else {
       const note = { id: 'local-note:' + op.opId, at: op.queuedAt, seat, author: author ?? '', text: String(op.payload.text ?? '') };
       next = { ...base, notes: [...base.notes, note], unsynced: true };
     }
-    if (noteRef) {
-      byLocal.set(noteRef.op, next);
-      const i = created.findIndex((t) => t.localOp === noteRef.op);
+    if (noteRef) byLocal.set(noteRef.op, next);
+    if (isLocalTicketId(next.id)) {
+      const i = created.findIndex((t) => t.id === next.id);
       if (i >= 0) created[i] = next;
     } else changed.set(next.id, next);
   }
   return { created, changed };
 }
 
-/** The fields of a patch that show in this console's list; the rest arrive with the hub's copy. */
 /**
- * The hub announces a new ticket to everyone a moment before it acks the seat that raised it.
- * In that moment the ticket is already in the list: do not show it twice. Only for an op that
- * has been sent, and only for the same seat, number and words.
+ * A ticket as it will be once the hub applies the patch: the same derived times the hub stamps
+ * (acknowledged, called back), from this screen's clock until the hub's copy replaces them.
  */
-function alreadyOnHub(hub: HubState, op: QueuedOp, local: ViewTicket): boolean {
-  if (op.attempts === 0) return false;
-  const phone = normalizePhone(local.phone);
-  if (!phone.ok) return false;
-  const description = local.description.trim();
-  const since = Date.parse(op.queuedAt) - 5 * 60_000;
-  for (const t of hub.ticketOrder) {
-    if (Date.parse(t.createdAt) < since) break;
-    if (t.seat === local.seat && t.phone === phone.phone && t.description === description) return true;
+export function applyPatch(base: ViewTicket, patch: TicketPatch, at: string): ViewTicket {
+  const next: ViewTicket = { ...base };
+  if (patch.status) next.status = patch.status;
+  if (patch.priority) next.priority = patch.priority;
+  if (patch.category) next.category = patch.category;
+  if (patch.description) next.description = patch.description;
+  if (patch.department !== undefined) {
+    if (patch.department === null) delete next.department;
+    else next.department = patch.department;
   }
-  return false;
-}
-
-function withoutNullDepartment(patch: TicketPatch): Partial<Ticket> {
-  const out: Partial<Ticket> = {};
-  if (patch.status) out.status = patch.status;
-  if (patch.priority) out.priority = patch.priority;
-  if (patch.category) out.category = patch.category;
-  if (patch.description) out.description = patch.description;
-  if (patch.department) out.department = patch.department;
-  return out;
+  if (patch.assignedSeat !== undefined) {
+    if (patch.assignedSeat === null) delete next.assignedSeat;
+    else next.assignedSeat = patch.assignedSeat;
+  }
+  if (patch.escalated !== undefined) {
+    if (patch.escalated) next.escalated = true;
+    else delete next.escalated;
+  }
+  if (patch.departmentRef !== undefined) {
+    if (patch.departmentRef) next.departmentRef = patch.departmentRef;
+    else delete next.departmentRef;
+  }
+  if (patch.departmentAck !== undefined) {
+    if (patch.departmentAck) next.departmentAckAt = base.departmentAckAt ?? at;
+    else delete next.departmentAckAt;
+  }
+  if (patch.callbackDueAt !== undefined) {
+    if (patch.callbackDueAt === null) delete next.callbackDueAt;
+    else next.callbackDueAt = new Date(patch.callbackDueAt).toISOString();
+  }
+  if (patch.callbackDone !== undefined) {
+    if (patch.callbackDone) next.callbackDoneAt = base.callbackDoneAt ?? at;
+    else delete next.callbackDoneAt;
+  }
+  return next;
 }
 
 /** The whole ticket list as shown: offline-created first, then the hub's, newest first. */
@@ -160,6 +177,10 @@ export function currentCall(hub: HubState, ops: readonly QueuedOp[], seat: numbe
   let lastCallOp: QueuedOp | undefined;
   for (const op of ops) if (op.name === 'call:start' || op.name === 'call:end') lastCallOp = op;
   if (lastCallOp?.name === 'call:start') {
+    // The hub has announced the call this op started: time it by the hub's clock from now on.
+    const madeId = hub.madeBy.get(lastCallOp.opId);
+    const made = madeId ? hub.calls.get(madeId) : undefined;
+    if (made && !made.endedAt) return { callId: made.id, startedAt: made.startedAt, synced: true, ...(made.phone ? { phone: made.phone } : {}) };
     const phone = lastCallOp.payload.phone as string | undefined;
     return { startOp: lastCallOp.opId, startedAt: lastCallOp.queuedAt, synced: false, ...(phone ? { phone } : {}) };
   }

@@ -12,7 +12,8 @@ export function BroadcastBanner({ broadcast, dismissable = true, className }: { 
   const [hidden, setHidden] = useState(() => browserStore().getItem(SEEN_KEY));
   if (!broadcast || (dismissable && hidden === broadcast.id)) return null;
   return (
-    <section className={`broadcast ${className ?? ''}`} aria-label={t('broadcast.label')} role="alert">
+    // A region read out politely: the message matters, but it must not cut into a call in progress.
+    <section className={`broadcast ${className ?? ''}`} aria-label={t('broadcast.label')} aria-live="polite">
       <span className="broadcast-label">{t('broadcast.label')}</span>
       <p className="broadcast-text">{broadcast.text}</p>
       <span className="broadcast-from">{t('broadcast.from', { by: broadcast.by, time: istTime(broadcast.at) })}</span>

@@ -2,7 +2,8 @@
  * What the wall shows, computed from the hub state alone. Panels read these plain rows, so a
  * later panel (hub-computed statistics) adds a function here and a component beside the others.
  */
-import type { Seat } from '../../../shared/protocol';
+import type { FloorStats, Seat } from '../../../shared/protocol';
+import { istHour } from '../ui/format';
 import type { SeatState } from '../../../shared/domain/vocabulary';
 import type { HubState } from '../sync/hubState';
 
@@ -46,4 +47,53 @@ export const DISCONNECT_BANNER_AFTER_MS = 4000;
 
 export function showDisconnectBanner(connected: boolean, disconnectedSince: number | undefined, now: number): boolean {
   return !connected && disconnectedSince !== undefined && now - disconnectedSince >= DISCONNECT_BANNER_AFTER_MS;
+}
+
+/** The hub sends figures every few seconds even when nothing happens; this long without means they are stuck. */
+export const STATS_STALE_AFTER_MS = 20_000;
+
+export function statsStale(stats: FloorStats | null, hubNow: Date): boolean {
+  if (!stats) return false;
+  const at = Date.parse(stats.at);
+  return Number.isFinite(at) && hubNow.getTime() - at > STATS_STALE_AFTER_MS;
+}
+
+export interface HourBar {
+  /** IST clock hour, "00".."23". */
+  label: string;
+  calls: number;
+  /** Height as a share of the busiest hour, 0..1. */
+  share: number;
+  current: boolean;
+  peak: boolean;
+}
+
+/** The sliding 24 hours as bars, oldest first; the last is the hour running now. */
+export function hourBars(stats: FloorStats): HourBar[] {
+  const max = Math.max(1, ...stats.hourly.map((h) => h.calls));
+  const peak = Math.max(...stats.hourly.map((h) => h.calls));
+  let peakSeen = false;
+  return stats.hourly.map((h, i) => {
+    const isPeak = peak > 0 && h.calls === peak && !peakSeen;
+    if (isPeak) peakSeen = true;
+    return { label: istHour(h.hour), calls: h.calls, share: h.calls / max, current: i === stats.hourly.length - 1, peak: isPeak };
+  });
+}
+
+export interface MixRow {
+  /** A category id, or null for the rest taken together. */
+  id: string | null;
+  count: number;
+  share: number;
+}
+
+/** The largest `top` entries and the rest as one row, with shares of the largest. */
+export function topWithRest<T>(items: readonly T[], count: (x: T) => number, id: (x: T) => string, top: number): MixRow[] {
+  const head = items.slice(0, items.length > top ? top - 1 : top);
+  const rest = items.slice(head.length).reduce((n, x) => n + count(x), 0);
+  const rows: MixRow[] = head.map((x) => ({ id: id(x), count: count(x), share: 0 }));
+  if (rest > 0) rows.push({ id: null, count: rest, share: 0 });
+  const max = Math.max(1, ...rows.map((r) => r.count));
+  for (const r of rows) r.share = r.count / max;
+  return rows;
 }

@@ -1,0 +1,17 @@
+import '@fontsource/noto-sans-devanagari/400.css';
+import '@fontsource/noto-sans-devanagari/600.css';
+import '@fontsource/noto-sans-devanagari/700.css';
+import './ui/strictCsp';
+import './ui/styles.css';
+import './supervisor/supervisor.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { setupI18n } from './i18n';
+import { SupervisorApp } from './supervisor/App';
+
+setupI18n();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <SupervisorApp />
+  </StrictMode>,
+);

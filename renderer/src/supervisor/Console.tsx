@@ -1,0 +1,122 @@
+/**
+ * The supervisor's console: the floor (every seat, the figures, every ticket), the follow-up
+ * of tickets to the end (service-level breaches, departments' acknowledgements, callbacks),
+ * the floor's live configuration, and reports. Ticket windows, conflicts and problems are the
+ * operator console's own components.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConflictDialog, errorText, isConflict, ProblemList } from '../operator/Problems';
+import { TicketDetail } from '../operator/TicketDetail';
+import type { ClientView, HubClient } from '../sync/client';
+import { ticketOverlay, visibleTickets } from '../sync/view';
+import { callsToday } from '../sync/hubState';
+import { BroadcastBanner } from '../ui/BroadcastBanner';
+import { Counters, IstClock, LanguageSwitch } from '../ui/common';
+import { hubNow as toHubNow, useNow } from '../ui/hooks';
+import { ConfigView } from './ConfigView';
+import { FloorView } from './FloorView';
+import { FollowUpView } from './FollowUpView';
+import { ReportsView } from './ReportsView';
+import type { SupervisorSession } from './session';
+
+export const SECTIONS = ['floor', 'followUp', 'config', 'reports'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export function SupervisorConsole({ client, view, session, onSignOut }: { client: HubClient; view: ClientView; session: SupervisorSession; onSignOut: () => void }) {
+  const { t } = useTranslation();
+  const now = useNow(1000);
+  const hubNow = toHubNow(now, view);
+  const [section, setSection] = useState<Section>(() => sectionFromHash());
+  const [openTicket, setOpenTicket] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState<{ text: string; at: number } | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const tickets = useMemo(() => visibleTickets(view.hub, ticketOverlay(view.hub, view.ops, 0, session.name)), [view.hub, view.ops, session.name]);
+
+  const announce = useCallback((text: string) => setAnnouncement({ text, at: Date.now() }), []);
+  useEffect(() => {
+    if (!announcement) return;
+    const id = setTimeout(() => setAnnouncement(null), 6000);
+    return () => clearTimeout(id);
+  }, [announcement]);
+  useEffect(
+    () =>
+      client.onProblem((p) => {
+        if (!isConflict(p)) announce(`${t(`problems.what.${p.op.name}`)}: ${errorText(t, p.error.code)}`);
+      }),
+    [client, announce, t],
+  );
+
+  // The section is kept in the address, so a reload (or the back button) stays where it was.
+  const go = useCallback((s: Section) => {
+    setSection(s);
+    window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${s}`);
+  }, []);
+
+  const openDetail = useCallback(
+    (id: string) => {
+      setOpenTicket(id);
+      client.markSeen(id);
+    },
+    [client],
+  );
+  const detailTicket = useMemo(() => {
+    if (!openTicket) return null;
+    const real = client.resolveTicketId(openTicket) ?? openTicket;
+    return tickets.find((x) => x.id === real) ?? null;
+  }, [openTicket, tickets, client]);
+  const conflict = view.problems.find(isConflict);
+  const overdue = view.stats?.overdue ?? 0;
+
+  return (
+    <div className="console sup-console">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-name">{t('app.title')}</span>
+          <span className="brand-seat">
+            {t('sup.role')} · {session.name}
+          </span>
+        </div>
+        <div className={`pill conn-${view.connection}`} role="status" aria-label={t('conn.label')}>
+          <span className="pill-dot" aria-hidden="true" />
+          <span>{t(`conn.${view.connection}`)}</span>
+          {view.ops.length > 0 && <span className="pill-sub pill-warn">{t('conn.unsent', { count: view.ops.length })}</span>}
+        </div>
+        <Counters total={view.hub.counter.total} today={callsToday(view.hub, hubNow)} ready={view.ready} />
+        <IstClock now={hubNow} />
+        <div className="topbar-actions">
+          <LanguageSwitch />
+          <button type="button" className="btn btn-quiet" onClick={onSignOut}>
+            {t('top.signOut')}
+          </button>
+        </div>
+      </header>
+      <nav className="sup-nav" aria-label={t('sup.nav')}>
+        {SECTIONS.map((s) => (
+          <button key={s} type="button" className="sup-tab" aria-current={section === s ? 'page' : undefined} onClick={() => go(s)}>
+            {t(`sup.section.${s}`)}
+            {s === 'followUp' && overdue > 0 && <span className="badge badge-overdue">{t('sup.overdueCount', { count: overdue })}</span>}
+          </button>
+        ))}
+      </nav>
+      <BroadcastBanner broadcast={view.config?.broadcast} />
+      <ProblemList problems={view.problems} client={client} onRestore={(p) => client.dismissProblem(p.id)} />
+      <main className="sup-main">
+        {section === 'floor' && <FloorView client={client} view={view} tickets={tickets} now={now} hubNow={hubNow} searchRef={searchRef} onOpen={openDetail} />}
+        {section === 'followUp' && <FollowUpView client={client} view={view} tickets={tickets} now={now} hubNow={hubNow} onOpen={openDetail} />}
+        {section === 'config' && <ConfigView client={client} view={view} announce={announce} />}
+        {section === 'reports' && <ReportsView client={client} view={view} hubNow={hubNow} />}
+      </main>
+      <div className="announce" role="status" aria-live="polite">
+        {announcement && <p key={announcement.at}>{announcement.text}</p>}
+      </div>
+      {detailTicket && <TicketDetail key={detailTicket.id} client={client} view={view} ticket={detailTicket} onClose={() => setOpenTicket(null)} now={now} announce={announce} supervisor />}
+      {conflict && <ConflictDialog key={conflict.id} problem={conflict} client={client} />}
+    </div>
+  );
+}
+
+function sectionFromHash(): Section {
+  const h = window.location.hash.slice(1);
+  return (SECTIONS as readonly string[]).includes(h) ? (h as Section) : 'floor';
+}

@@ -1,0 +1,146 @@
+/**
+ * The supervisor's console against a hub of its own (it changes the floor configuration, which
+ * every other test's consoles would see on the shared hub).
+ */
+import { expect, test } from '@playwright/test';
+import { cspViolations, signIn, signInSupervisor, Supervisor, ticketList, uniquePhone } from './helpers';
+import { ownHub, removeDataDir, tempDataDir } from './hubs';
+import type { Hub } from '../../electron/hub/index';
+
+let hub: Hub;
+let dataDir: string;
+
+test.beforeAll(async () => {
+  dataDir = tempDataDir();
+  hub = await ownHub(dataDir);
+});
+
+test.afterAll(async () => {
+  await hub.close();
+  removeDataDir(dataDir);
+});
+
+/** "YYYY-MM-DDTHH:mm" in IST, as a datetime-local field on the floor takes it. */
+function istInput(at: Date): string {
+  return new Date(at.getTime() + 5.5 * 3_600_000).toISOString().slice(0, 16);
+}
+
+test('a supervisor sees every seat, changes the floor’s words live, and follows a complaint to the end', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const supCtx = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+  const sup = await supCtx.newPage();
+  await signInSupervisor(sup, 'Meenakshi', hub.url);
+  const opCtx = await browser.newContext();
+  const op = await opCtx.newPage();
+  await signIn(op, 3, 'Kavita', 'en', hub.url);
+
+  // Every seat with its state, and the call timer of a seat on a call.
+  const seatList = sup.getByRole('list', { name: 'Seats', exact: true });
+  await expect(seatList.getByRole('listitem')).toHaveCount(40);
+  const seat3 = seatList.getByRole('listitem').nth(2);
+  await expect(seat3).toContainText('Kavita');
+  await expect(seat3).toContainText('Ready');
+  await op.getByRole('button', { name: 'Start call', exact: true }).click();
+  await expect(seat3).toContainText(/On call/);
+  await expect(seat3).toContainText(/Call \d+:\d\d/);
+  // The caller's number is typed after pick-up.
+  const phone = uniquePhone();
+  await op.getByLabel('Caller phone', { exact: true }).fill(phone);
+
+  // Live configuration: a category renamed, with new guidance, reaches the operator's form at once.
+  await sup.getByRole('button', { name: 'Configuration', exact: true }).click();
+  const category = sup.getByRole('group', { name: /movement_pass/ });
+  await category.getByLabel('English label', { exact: true }).fill('Movement pass (e-pass)');
+  await category.getByText('Guidance for operators').click();
+  await category.getByLabel('Guidance (English)', { exact: true }).fill('Tell: apply on the district e-pass portal; the pass comes by SMS.');
+  await sup.getByRole('button', { name: 'Save categories', exact: true }).click();
+  const opCategory = op.getByLabel('Category', { exact: true });
+  await expect(opCategory.getByRole('option', { name: 'Movement pass (e-pass)', exact: true })).toHaveCount(1);
+  await opCategory.selectOption('movement_pass');
+  await expect(op.getByRole('region', { name: 'Guidance' })).toContainText('district e-pass portal');
+
+  // A message to every seat.
+  await sup.getByRole('textbox', { name: 'Message to all seats' }).fill('Ration kits for Sector 14 arrive at 4 pm at the ward office.');
+  await sup.getByRole('button', { name: 'Send to all seats', exact: true }).click();
+  await expect(op.getByRole('region', { name: 'Message to all seats' })).toContainText('Ration kits for Sector 14 arrive at 4 pm');
+
+  // A service level so short that the next complaint is past it at once.
+  await sup.getByLabel('Normal hours for Complaint', { exact: true }).fill('0.0003');
+  await sup.getByRole('button', { name: 'Save service levels', exact: true }).click();
+  await expect(sup.getByText('Service levels saved.')).toBeVisible();
+
+  const description = `Ration depot in Sector 14 shut for a week ${phone.slice(-4)}`;
+  await opCategory.selectOption('grievance');
+  await op.getByLabel('Description', { exact: true }).fill(description);
+  await op.getByRole('button', { name: 'Create ticket', exact: true }).click();
+  await op.getByLabel('Disposition', { exact: true }).selectOption('ticket_raised');
+  await op.getByRole('button', { name: 'End call', exact: true }).click();
+  await sup.getByRole('button', { name: 'Floor', exact: true }).click();
+  await expect(seat3).toContainText('Wrap-up');
+
+  // The breach is listed; the supervisor forwards it, assigns the seat, escalates and sets a callback.
+  await sup.getByRole('button', { name: /^Follow-up/ }).click();
+  const breaches = sup.getByRole('table', { name: 'Past their service-level target' });
+  await expect(breaches).toContainText('Complaint', { timeout: 20_000 });
+  await breaches.getByRole('button', { name: /^#\d+$/ }).first().click();
+  const dialog = sup.getByRole('dialog');
+  await expect(dialog).toContainText(description);
+  await expect(dialog).toContainText('Overdue');
+  await dialog.getByLabel('Status', { exact: true }).selectOption('forwarded');
+  await dialog.getByLabel('Department', { exact: true }).selectOption('municipal_corporation');
+  await dialog.getByLabel('Seat that follows it up', { exact: true }).selectOption('3');
+  await dialog.getByLabel('Escalate', { exact: true }).check();
+  await dialog.getByLabel('Call the citizen back by (IST)', { exact: true }).fill(istInput(new Date(Date.now() + 2 * 3_600_000)));
+  await dialog.getByRole('button', { name: 'Save changes', exact: true }).click();
+
+  // The operator sees it assigned to their seat and escalated, in the list.
+  const opRow = ticketList(op).getByRole('listitem').filter({ hasText: description });
+  await expect(opRow).toContainText('Escalated');
+  await expect(opRow).toContainText('→ Seat 3');
+  await expect(opRow).toContainText('Municipal corporation');
+
+  // The department says it has it, with its own reference (a second change, straight after the first).
+  await dialog.getByLabel('Department acknowledged it', { exact: true }).check();
+  await dialog.getByLabel('Department’s reference', { exact: true }).fill('MCG/2020/1432');
+  await dialog.getByRole('button', { name: 'Save changes', exact: true }).click();
+  await expect(dialog).toContainText('ref. MCG/2020/1432');
+  await expect(dialog).toContainText(/acknowledged \d\d:\d\d/);
+  await expect(sup.getByRole('alertdialog')).toHaveCount(0);
+  await sup.keyboard.press('Escape');
+  await expect(sup.getByRole('table', { name: 'Callbacks to citizens' })).toContainText('Complaint');
+
+  // The operator calls the citizen back and says so.
+  await opRow.click();
+  const opDialog = op.getByRole('dialog');
+  await expect(opDialog).toContainText('Assigned to');
+  await opDialog.getByLabel('Citizen called back', { exact: true }).check();
+  await opDialog.getByRole('button', { name: 'Save changes', exact: true }).click();
+  await expect(opDialog).toContainText(/called back \d\d:\d\d/);
+  await op.keyboard.press('Escape');
+  await expect(sup.getByRole('table', { name: 'Callbacks to citizens' })).toHaveCount(0);
+
+  // The hub has the whole follow-up, and the call has the number typed after pick-up.
+  const checker = await Supervisor.connect(hub.url);
+  const [ticket] = await checker.ticketsOf(phone);
+  expect(ticket).toMatchObject({ status: 'forwarded', department: 'municipal_corporation', assignedSeat: 3, escalated: true, departmentRef: 'MCG/2020/1432' });
+  expect(ticket!.departmentAckAt).toBeTruthy();
+  expect(ticket!.callbackDueAt).toBeTruthy();
+  expect(ticket!.callbackDoneAt).toBeTruthy();
+  const calls = await checker.callsOf(phone);
+  expect(calls).toHaveLength(1);
+  expect(calls[0]).toMatchObject({ seat: 3, disposition: 'ticket_raised', ticketId: ticket!.id });
+  checker.close();
+  // The supervisor's page runs under the hub's strict Content-Security-Policy without tripping it.
+  expect(await cspViolations(sup)).toEqual([]);
+  await supCtx.close();
+  await opCtx.close();
+});
+
+test('a supervisor needs the supervisor key', async ({ page }) => {
+  await page.goto(`${hub.url}/supervisor?lang=en`);
+  await page.getByLabel('Name', { exact: true }).fill('Meenakshi');
+  await page.getByLabel('Access key', { exact: true }).fill('e2e-wall-key');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('This is not the supervisor’s key');
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Meenakshi');
+});
