@@ -224,7 +224,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     },
   };
   const stats = new StatsPublisher(
-    () => computeStats(reader!, writer.state, config, timeZone, seatDrift),
+    () => computeStats(reader!, writer.state, timeZone, seatDrift),
     (s) => {
       io.to(ROOM_SUPERVISORS).emit('stats', s);
       io.to(ROOM_WALL).emit('stats', maskStats(s));

@@ -3,8 +3,6 @@
  * most once a second after something changed, and every few seconds regardless (the windows
  * slide with the clock), then pushed; nobody polls and no wall needs every ticket.
  */
-import type { FloorConfig } from '../../shared/protocol/config';
-import { slaHours } from '../../shared/protocol/config';
 import type { FloorStats } from '../../shared/protocol/stats';
 import { localDayStart, zoneOffsetMs } from '../../shared/domain/localDay';
 import { maskPhone } from '../../shared/domain/phone';
@@ -14,7 +12,7 @@ import { counterOf, type HubState } from './store/state';
 
 const HOUR = 3_600_000;
 
-export async function computeStats(db: Db, state: HubState, config: FloorConfig, timeZone: string, drift: ReadonlyMap<number, number> = new Map(), now = new Date()): Promise<FloorStats> {
+export async function computeStats(db: Db, state: HubState, timeZone: string, drift: ReadonlyMap<number, number> = new Map(), now = new Date()): Promise<FloorStats> {
   const nowMs = now.getTime();
   const dayStart = localDayStart(now, timeZone).toISOString();
   // Local clock hours: IST hours begin at :30 UTC, so buckets are cut in local time.
@@ -22,7 +20,7 @@ export async function computeStats(db: Db, state: HubState, config: FloorConfig,
   const currentHourStart = Math.floor((nowMs + offset) / HOUR) * HOUR - offset;
   const windowStart = currentHourStart - 23 * HOUR;
 
-  const [hourRows, lastHour, categories, active, handle, dropped, recentDropped, running] = await Promise.all([
+  const [hourRows, lastHour, categories, active, pending, handle, dropped, recentDropped, running] = await Promise.all([
     db.all<{ h: number; n: number }>(
       `SELECT CAST(((julianday(started_at) - 2440587.5) * 86400000 + ?) / ${HOUR} AS INTEGER) AS h, COUNT(*) AS n
        FROM calls WHERE started_at >= ? GROUP BY h`,
@@ -30,8 +28,16 @@ export async function computeStats(db: Db, state: HubState, config: FloorConfig,
     ),
     db.get<{ n: number }>('SELECT COUNT(*) AS n FROM calls WHERE started_at >= ?', [new Date(nowMs - HOUR).toISOString()]),
     db.all<{ category: string; n: number }>('SELECT category, COUNT(*) AS n FROM tickets WHERE created_at >= ? GROUP BY category ORDER BY n DESC', [dayStart]),
-    db.all<{ status: 'open' | 'in_progress' | 'forwarded'; category: string; priority: 'normal' | 'urgent'; department: string | null; created_at: string }>(
-      "SELECT status, category, priority, department, created_at FROM tickets WHERE status IN ('open', 'in_progress', 'forwarded')",
+    // Aggregated in SQL: at a lakh of tickets the active ones alone can be tens of thousands,
+    // which the hub must not pull into memory once a second.
+    db.all<{ status: 'open' | 'in_progress' | 'forwarded'; n: number; u1: number; h4: number; h24: number; overdue: number }>(
+      `SELECT status, COUNT(*) AS n, SUM(created_at >= ?) AS u1, SUM(created_at >= ?) AS h4, SUM(created_at >= ?) AS h24,
+         SUM(due_at IS NOT NULL AND due_at < ?) AS overdue
+       FROM tickets WHERE status IN ('open', 'in_progress', 'forwarded') GROUP BY status`,
+      [new Date(nowMs - HOUR).toISOString(), new Date(nowMs - 4 * HOUR).toISOString(), new Date(nowMs - 24 * HOUR).toISOString(), now.toISOString()],
+    ),
+    db.all<{ department: string; n: number }>(
+      "SELECT department, COUNT(*) AS n FROM tickets WHERE status = 'forwarded' AND department IS NOT NULL GROUP BY department ORDER BY n DESC",
     ),
     db.get<{ s: number | null }>(
       'SELECT AVG((julianday(ended_at) - julianday(started_at)) * 86400) AS s FROM calls WHERE started_at >= ? AND ended_at IS NOT NULL',
@@ -53,17 +59,14 @@ export async function computeStats(db: Db, state: HubState, config: FloorConfig,
 
   const openByStatus = { open: 0, in_progress: 0, forwarded: 0 };
   const openByAge = { under1h: 0, h1to4: 0, h4to24: 0, over24h: 0 };
-  const departments = new Map<string, number>();
   let overdue = 0;
-  for (const t of active) {
-    openByStatus[t.status] += 1;
-    const ageH = (nowMs - Date.parse(t.created_at)) / HOUR;
-    if (ageH < 1) openByAge.under1h += 1;
-    else if (ageH < 4) openByAge.h1to4 += 1;
-    else if (ageH < 24) openByAge.h4to24 += 1;
-    else openByAge.over24h += 1;
-    if (ageH > slaHours(config.sla, t.category, t.priority)) overdue += 1;
-    if (t.status === 'forwarded' && t.department) departments.set(t.department, (departments.get(t.department) ?? 0) + 1);
+  for (const row of active) {
+    openByStatus[row.status] = row.n;
+    openByAge.under1h += row.u1;
+    openByAge.h1to4 += row.h4 - row.u1;
+    openByAge.h4to24 += row.h24 - row.h4;
+    openByAge.over24h += row.n - row.h24;
+    overdue += row.overdue;
   }
 
   const seats = Object.fromEntries(SEAT_STATES.map((s) => [s, 0])) as FloorStats['seats'];
@@ -78,7 +81,7 @@ export async function computeStats(db: Db, state: HubState, config: FloorConfig,
     openByStatus,
     openByAge,
     overdue,
-    pendingByDepartment: [...departments].map(([department, tickets]) => ({ department, tickets })).sort((a, b) => b.tickets - a.tickets),
+    pendingByDepartment: pending.map((p) => ({ department: p.department, tickets: p.n })),
     avgHandleSeconds: handle?.s == null ? null : Math.round(handle.s),
     longestCall: running ? { seat: running.seat, startedAt: running.started_at } : null,
     droppedToday: dropped?.n ?? 0,
