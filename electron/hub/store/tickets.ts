@@ -64,13 +64,17 @@ export async function ticketEvents(db: Db, ticketId: string): Promise<TicketEven
   return rows.map((r) => ({ at: r.at, seat: r.seat, author: r.author, kind: r.kind, ...(JSON.parse(r.detail) as object) }));
 }
 
-/** Every ticket not closed and every ticket touched in the last 24 hours, newest first, bounded. */
+/**
+ * Every ticket not closed and every ticket touched in the last 24 hours, newest first, bounded.
+ * INDEXED BY: without it the planner scans every ticket by number for the 24-hour half
+ * (140 ms at a lakh of tickets; 50 ms so).
+ */
 export async function snapshotTickets(db: Db, now: Date): Promise<{ tickets: Ticket[]; truncated: boolean }> {
   const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
   const rows = await db.all<{ doc: string }>(
     `SELECT doc FROM tickets WHERE number IN (
        SELECT number FROM tickets WHERE status IN ('open', 'in_progress', 'forwarded', 'resolved')
-       UNION SELECT number FROM tickets WHERE updated_at >= ?)
+       UNION SELECT number FROM tickets INDEXED BY tickets_updated WHERE updated_at >= ?)
      ORDER BY number DESC LIMIT ?`,
     [dayAgo, SNAPSHOT_TICKET_LIMIT + 1],
   );
