@@ -84,6 +84,24 @@ describe('hostile starts', () => {
     expect(r.out).toMatch(/data folder .* cannot be created or written/);
   });
 
+  it('a data folder on a disk that became read-only', async () => {
+    const mountPoint = join(await res.dataDir(), 'ro');
+    mkdirSync(mountPoint);
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mountPoint]).status !== 0) {
+      console.warn('skipped: mounting a tmpfs needs root');
+      return;
+    }
+    res.defer(() => void spawnSync('umount', ['-l', mountPoint]));
+    const dataDir = join(mountPoint, 'hub');
+    const hub = await startTestHub(res, { dataDir });
+    await hub.close();
+    expect(spawnSync('mount', ['-o', 'remount,ro', mountPoint]).status).toBe(0);
+    const r = await runCli(['--port', '0', '--data', dataDir]);
+    expect(r.listened).toBe(false);
+    expect(r.code).not.toBe(0);
+    expect(r.out).toMatch(/cannot be created or written \(EROFS\)/);
+  });
+
   it('a database from a newer version of the app', async () => {
     const dataDir = await seededDataDir();
     const db = new sqlite3.Database(join(dataDir, 'hub.sqlite'));
