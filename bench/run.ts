@@ -392,6 +392,9 @@ async function main(): Promise<void> {
     rawFanoutP99Ms40: round(raw.io.paced40!.fanout.p99),
     rawFanoutP99Ms400: round(raw.io.paced400?.fanout.p99 ?? null),
     rawFanoutP99Ms400Batched: round(raw.io.paced400Coalesced?.fanout.p99 ?? null),
+    // Hub over raw Socket.IO, same clients and rate: what the hub's own work adds to fan-out.
+    fanoutP99Ratio40: round(hub.paced40.fanout.p99 / raw.io.paced40!.fanout.p99),
+    fanoutP99Ratio400: round(hub.paced400 && raw.io.paced400 ? hub.paced400.fanout.p99 / raw.io.paced400.fanout.p99 : null),
     signInMs40: round(scale.signInMs),
     ackMaxMsDuringSignIn: round(scale.duringSignIn.ack.max),
     satAckP99Ms40: round(hub.sat40.ack.p99),
