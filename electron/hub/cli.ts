@@ -122,7 +122,7 @@ async function main(): Promise<void> {
       for (const a of addrs ?? []) if (a.family === 'IPv4' && !a.internal) console.log(`  on the LAN: http://${a.address}:${hub.port}  (wall: /wall?key=...)`);
     }
   }
-  console.log(`  operator console: ${hub.url}/   wall display: ${hub.url}/wall?key=<wall key>   data: ${dataDir}`);
+  console.log(`  operator console: ${hub.url}/   supervisor: ${hub.url}/supervisor   wall display: ${hub.url}/wall?key=<wall key>   data: ${dataDir}`);
 
   let stopping = false;
   const stop = (signal: string) => {
