@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { findChromium } from './scripts/find-chromium.mjs';
+import { chromiumLaunchOptions } from './scripts/find-chromium.mjs';
 
 // End-to-end tests: the built consoles in a real Chromium against a real hub that the global
 // setup starts on a free loopback port with a throwaway data folder.
@@ -17,10 +17,7 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     viewport: { width: 1366, height: 768 },
-    launchOptions: {
-      executablePath: findChromium(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    },
+    launchOptions: chromiumLaunchOptions(),
     timezoneId: 'Europe/London',
     locale: 'en-GB',
     trace: 'retain-on-failure',

@@ -11,7 +11,7 @@
  * DOM library.
  */
 import { chromium, type Page } from '@playwright/test';
-import { findChromium } from '../scripts/find-chromium.mjs';
+import { chromiumLaunchOptions, prepareChromium } from '../scripts/find-chromium.mjs';
 import { summarize, type Summary } from './lib';
 
 const INSTRUMENT = `
@@ -110,7 +110,8 @@ async function typeAndMeasure(page: Page, text: string, interval: number): Promi
 }
 
 export async function consoleBench(opts: { url: string; key: string; seat: number; phone: string; word: string; scrollFrames: number }): Promise<ConsoleResult> {
-  const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  await prepareChromium();
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Asia/Kolkata' });
     const page = await context.newPage();
