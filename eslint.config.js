@@ -10,6 +10,15 @@ const noNode = [{ group: ['node:*'], message: 'This layer runs without Node.' }]
 const noNodePaths = nodeBuiltins.map((name) => ({ name, message: 'This layer runs without Node.' }));
 const noElectron = [{ group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload may import electron.' }];
 
+const secureContextMessage = 'Needs a secure context, which a console opened at the hub\'s LAN address over http is not (use newId() from sync/storage for ids).';
+const secureContextOnly = [
+  ['crypto', 'randomUUID'],
+  ['crypto', 'subtle'],
+  ['navigator', 'clipboard'],
+  ['navigator', 'serviceWorker'],
+  ['navigator', 'credentials'],
+].map(([object, property]) => ({ object, property, message: secureContextMessage }));
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
@@ -35,6 +44,12 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: { 'no-restricted-imports': ['error', { paths: noNodePaths, patterns: [...noNode, ...noElectron, { group: ['**/electron/**'], message: 'The renderer talks to the hub over Socket.IO only.' }] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: noNodePaths, patterns: [...noNode, ...noElectron, { group: ['**/electron/**'], message: 'The renderer talks to the hub over Socket.IO only.' }] }],
+      // A seat opens the hub at its LAN address over http, which is not a secure context: these
+      // APIs are missing there, so the consoles may not depend on them.
+      'no-restricted-properties': ['error', ...secureContextOnly],
+      'no-restricted-globals': ['error', { name: 'Notification', message: secureContextMessage }],
+    },
   },
 );

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Broadcast, CategoryConfig, DepartmentConfig, FloorConfig, Requests } from '../../../shared/protocol';
 import { errorText } from '../operator/Problems';
 import type { ClientView, HubClient, RequestResult } from '../sync/client';
+import { newId } from '../sync/storage';
 import { Field } from '../ui/Field';
 import { istWhen } from '../ui/format';
 import { useVocabulary } from '../ui/hooks';
@@ -44,7 +45,7 @@ async function saveSection<T extends { id: string }>(
   for (let attempt = 0; attempt < 2; attempt++) {
     const { list, clashes } = rebaseList(base, draft, current[kind] as unknown as T[]);
     if (clashes.length) return { ok: false, clashes, current };
-    const r: RequestResult<Requests['config:update'][1]> = await client.request('config:update', { opId: crypto.randomUUID(), version: current.version, [kind]: list });
+    const r: RequestResult<Requests['config:update'][1]> = await client.request('config:update', { opId: newId(), version: current.version, [kind]: list });
     if (r.ok) return { ok: true, config: r.config };
     const latest = (r as { config?: FloorConfig }).config ?? (r.error as { config?: FloorConfig }).config;
     if (r.error.code !== 'conflict' || !latest) return { ok: false, error: r.error.code };
@@ -235,7 +236,7 @@ function SlaEditor({ client, view, config, connected, announce }: { client: HubC
     }
     setBusy(true);
     setMessage(null);
-    const r = await client.request('config:update', { opId: crypto.randomUUID(), version: config.version, sla: parsed.sla });
+    const r = await client.request('config:update', { opId: newId(), version: config.version, sla: parsed.sla });
     setBusy(false);
     if (r.ok) {
       setBase(r.config.sla);
@@ -340,7 +341,7 @@ function BroadcastEditor({ client, broadcast, connected, announce }: { client: H
     if (!text.trim()) return;
     setBusy(true);
     setError(null);
-    const r = await client.request('broadcast:send', { opId: crypto.randomUUID(), text: text.trim() });
+    const r = await client.request('broadcast:send', { opId: newId(), text: text.trim() });
     setBusy(false);
     if (r.ok) {
       setText('');

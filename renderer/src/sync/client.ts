@@ -25,7 +25,7 @@ import type { Disposition, SettableSeatState } from '../../../shared/domain/voca
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
 import { applyChange, applyCounter, applySnapshot, emptyHubState, type HubState, mergeTickets } from './hubState';
 import { type OpRef, Outbox, type Problem, type QueuedOp } from './outbox';
-import { type KeyValueStore, readJson } from './storage';
+import { type KeyValueStore, newId, readJson } from './storage';
 import { type AckedStart, type CurrentCall, currentCall, effectiveSeatState, isLocalTicketId, LOCAL_TICKET_PREFIX } from './view';
 import type { z } from 'zod';
 
@@ -146,7 +146,7 @@ export class HubClient {
 
   constructor(private readonly opts: ClientOptions) {
     this.now = opts.now ?? (() => new Date());
-    this.newId = opts.newId ?? (() => crypto.randomUUID());
+    this.newId = opts.newId ?? newId;
     this.ackTimeoutMs = opts.ackTimeoutMs ?? 10_000;
     // opIds are scoped by clientId on the hub and ops act as a seat: one outbox per seat.
     const scope = opts.auth.seat !== undefined ? `seat-${opts.auth.seat}` : (opts.outboxScope ?? 'ro');

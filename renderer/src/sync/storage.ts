@@ -1,3 +1,5 @@
+import { uuidV4 } from '../../../shared/domain/uuid';
+
 /** The part of `Storage` the sync layer uses, so tests can give it a Map instead of localStorage. */
 export interface KeyValueStore {
   getItem(key: string): string | null;
@@ -37,6 +39,7 @@ export function readJson<T>(store: KeyValueStore, key: string): T | null {
   }
 }
 
+/** A UUID for client ids and opIds; works where the page is not a secure context (http on the LAN). */
 export function newId(): string {
-  return crypto.randomUUID();
+  return uuidV4((bytes) => crypto.getRandomValues(bytes));
 }
