@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './scripts/find-chromium.mjs';
+import { HOST_RESOLVER_RULES } from './tests/e2e/env';
 
 // End-to-end tests: the built consoles in a real Chromium against a real hub that the global
 // setup starts on a free loopback port with a throwaway data folder.
@@ -17,7 +18,8 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     viewport: { width: 1366, height: 768 },
-    launchOptions: chromiumLaunchOptions(),
+    // Pages reach the hub by a LAN name, as seats on the floor do (tests/e2e/env.ts).
+    launchOptions: chromiumLaunchOptions([HOST_RESOLVER_RULES]),
     timezoneId: 'Europe/London',
     locale: 'en-GB',
     trace: 'retain-on-failure',

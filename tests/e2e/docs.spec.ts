@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { localDateKey } from '../../shared/domain/localDay';
-import { E2E_KEYS } from './env';
+import { E2E_KEYS, lanUrl } from './env';
 import { signIn, signInSupervisor, Supervisor, uniquePhone } from './helpers';
 import { HUB_TIME_ZONE, ownHub, removeDataDir, seedHistory, tempDataDir } from './hubs';
 
@@ -108,7 +108,7 @@ test('wall, supervisor and report screenshots, on a floor two days into its hist
     ] as const) {
       const ctx = await browser.newContext({ viewport: size });
       const wall = await ctx.newPage();
-      await wall.goto(`${hub.url}/wall?key=${E2E_KEYS.wall}&lang=${lang}`);
+      await wall.goto(`${lanUrl(hub.url)}/wall?key=${E2E_KEYS.wall}&lang=${lang}`);
       await expect(wall.getByRole('list', { name: lang === 'en' ? 'Seats' : 'सीटें', exact: true }).getByRole('listitem')).toHaveCount(40);
       await expect(wall.locator('.hourly-chart')).toBeVisible();
       await wall.waitForTimeout(1500);
@@ -119,7 +119,7 @@ test('wall, supervisor and report screenshots, on a floor two days into its hist
 
     const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await ctx.newPage();
-    await signInSupervisor(page, 'Meenakshi', hub.url);
+    await signInSupervisor(page, 'Meenakshi', lanUrl(hub.url));
     await expect(page.getByRole('list', { name: 'Seats', exact: true }).getByRole('listitem')).toHaveCount(40);
     await page.waitForTimeout(1200);
     await page.screenshot({ path: 'docs/supervisor.png' });
@@ -140,7 +140,7 @@ test('wall, supervisor and report screenshots, on a floor two days into its hist
     await page.screenshot({ path: 'test-results/docs/supervisor-1366x768.png' });
 
     await page.setViewportSize({ width: 1280, height: 1000 });
-    await page.goto(`${hub.url}/report?date=${days[1]}&lang=en`);
+    await page.goto(`${lanUrl(hub.url)}/report?date=${days[1]}&lang=en`);
     await expect(page.getByRole('article', { name: 'Daily situation report' })).toBeVisible();
     await page.waitForTimeout(500);
     await page.screenshot({ path: 'docs/report.png', fullPage: true });

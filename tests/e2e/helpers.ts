@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { type Page, expect } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
 import type { Ticket } from '../../shared/protocol';
-import { E2E_KEYS, hubUrl } from './env';
+import { E2E_KEYS, hubSocketUrl, hubUrl } from './env';
 
 /** Records every Content-Security-Policy violation of the page, for `cspViolations`. */
 export async function watchCsp(page: Page): Promise<void> {
@@ -52,7 +52,7 @@ export class Supervisor {
   private constructor(private readonly socket: Socket) {}
 
   /** `key` and `seat`: the same checker can act as an operator's seat, to make activity. */
-  static async connect(base: string = hubUrl(), as: { key?: string; seat?: number; name?: string } = {}): Promise<Supervisor> {
+  static async connect(base: string = hubSocketUrl(), as: { key?: string; seat?: number; name?: string } = {}): Promise<Supervisor> {
     const auth: Record<string, unknown> = { key: as.key ?? E2E_KEYS.supervisor, clientId: randomUUID(), name: as.name ?? 'Checker' };
     if (as.seat !== undefined) auth.seat = as.seat;
     const socket = io(base, { auth, transports: ['websocket'], reconnection: false });

@@ -1,3 +1,4 @@
+import { lanUrl } from './env';
 /**
  * Reports on a hub seeded with a large history (20,000 tickets, 25,000 calls over ten days):
  * exports downloaded through the console are complete and correct, the daily report renders
@@ -36,7 +37,7 @@ test('exports of tickets and calls hold every record of the days chosen, one row
   expect(seeded).toMatchObject({ tickets: TICKETS, calls: CALLS });
   const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width: 1600, height: 900 } });
   const page = await ctx.newPage();
-  await signInSupervisor(page, 'Meenakshi', hub.url);
+  await signInSupervisor(page, 'Meenakshi', lanUrl(hub.url));
   await page.getByRole('button', { name: 'Reports', exact: true }).click();
   await page.getByLabel('From', { exact: true }).fill(days[0]!);
   await page.getByLabel('To', { exact: true }).fill(days[days.length - 1]!);
@@ -84,7 +85,7 @@ test('the daily situation report shows the day and prints to PDF', async ({ brow
   const day = days[days.length - 2]!;
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await ctx.newPage();
-  await signInSupervisor(page, 'Meenakshi', hub.url);
+  await signInSupervisor(page, 'Meenakshi', lanUrl(hub.url));
   await page.getByRole('button', { name: 'Reports', exact: true }).click();
   await page.getByLabel('Day', { exact: true }).fill(day);
   await page.getByRole('link', { name: 'Open the daily report', exact: true }).click();

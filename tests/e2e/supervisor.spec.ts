@@ -1,3 +1,4 @@
+import { lanUrl } from './env';
 /**
  * The supervisor's console against a hub of its own (it changes the floor configuration, which
  * every other test's consoles would see on the shared hub).
@@ -29,10 +30,10 @@ test('a supervisor sees every seat, changes the floor’s words live, and follow
   test.setTimeout(150_000);
   const supCtx = await browser.newContext({ viewport: { width: 1600, height: 900 } });
   const sup = await supCtx.newPage();
-  await signInSupervisor(sup, 'Meenakshi', hub.url);
+  await signInSupervisor(sup, 'Meenakshi', lanUrl(hub.url));
   const opCtx = await browser.newContext();
   const op = await opCtx.newPage();
-  await signIn(op, 3, 'Kavita', 'en', hub.url);
+  await signIn(op, 3, 'Kavita', 'en', lanUrl(hub.url));
 
   // Every seat with its state, and the call timer of a seat on a call.
   const seatList = sup.getByRole('list', { name: 'Seats', exact: true });
@@ -137,7 +138,7 @@ test('a supervisor sees every seat, changes the floor’s words live, and follow
 });
 
 test('a supervisor needs the supervisor key', async ({ page }) => {
-  await page.goto(`${hub.url}/supervisor?lang=en`);
+  await page.goto(`${lanUrl(hub.url)}/supervisor?lang=en`);
   await page.getByLabel('Name', { exact: true }).fill('Meenakshi');
   await page.getByLabel('Access key', { exact: true }).fill('e2e-wall-key');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { E2E_KEYS } from './env';
+import { E2E_KEYS, lanUrl } from './env';
 import { Supervisor } from './helpers';
 import { ownHub, removeDataDir, tempDataDir } from './hubs';
 
@@ -12,7 +12,7 @@ test('when the hub goes away the wall says so and since when, and catches up by 
   try {
     const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const wall = await ctx.newPage();
-    await wall.goto(`${hub.url}/wall?key=${E2E_KEYS.wall}&lang=en`);
+    await wall.goto(`${lanUrl(hub.url)}/wall?key=${E2E_KEYS.wall}&lang=en`);
     const total = wall.getByLabel('Total calls', { exact: true });
     await expect(total).toHaveText(/^[\d,]+$/);
     const before = Number((await total.textContent())!.replace(/,/g, ''));
