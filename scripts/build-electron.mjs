@@ -11,8 +11,8 @@ import { createRequire } from 'node:module';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { root } from './paths.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 const require = createRequire(join(root, 'package.json'));
 const outDir = join(root, 'dist-electron');
 

@@ -5,8 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { root } from './paths.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 const outDir = join(root, 'dist/renderer');
 const lock = join(root, 'dist/.renderer-build.lock');
 

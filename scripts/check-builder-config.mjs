@@ -11,8 +11,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { root } from './paths.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 const require = createRequire(join(root, 'package.json'));
 const ELECTRONEGATIVITY = '@doyensec/electronegativity@1.10.3';
 

@@ -3,8 +3,7 @@
 // downloads into node_modules/electron/dist. Never triggers a download.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-const root = new URL('..', import.meta.url).pathname;
+import { root } from './paths.mjs';
 
 const NAMES = { win32: 'electron.exe', darwin: 'Electron.app/Contents/MacOS/Electron' };
 
