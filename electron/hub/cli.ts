@@ -88,7 +88,7 @@ async function main(): Promise<void> {
       const { replaced } = await restoreBackup(resolve(values.restore), dataDir);
       console.log(`Restored ${values.restore} into ${dataDir}.${replaced ? ` The database it replaced is kept in ${replaced}.` : ''}`);
     } finally {
-      unlock();
+      await unlock();
     }
   }
   const { keys, generated, file } = resolveKeys(dataDir, process.env);

@@ -159,7 +159,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   } catch (err) {
     await reader?.close().catch(() => undefined);
     await db?.close().catch(() => undefined);
-    unlock();
+    await unlock();
     throw err;
   }
 
@@ -349,7 +349,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     await writer.drain();
     await reader!.close().catch(() => undefined);
     await db!.close().catch(() => undefined);
-    unlock();
+    await unlock();
     throw err;
   });
 
@@ -377,7 +377,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         await db!.exec('PRAGMA wal_checkpoint(TRUNCATE)').catch((err) => logErr('checkpoint at shutdown failed', err));
         await reader!.close();
         await db!.close();
-        unlock();
+        await unlock();
       })()),
   };
 }
