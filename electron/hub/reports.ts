@@ -5,7 +5,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { slaHours } from '../../shared/protocol/config';
+import { dueAt } from '../../shared/domain/sla';
 import { DailyReportRequest, ExportStartRequest, type DailyReport } from '../../shared/protocol/reports';
 import type { Ticket } from '../../shared/protocol/ticket';
 import { localDayStart, zoneOffsetMs } from '../../shared/domain/localDay';
@@ -194,7 +194,7 @@ export async function buildDailyReport(db: Db, parts: Pick<HubParts, 'timeZone' 
   }
   const config = parts.config();
   const breaches = raised
-    .map((t) => ({ t, due: t.dueAt ?? new Date(Date.parse(t.createdAt) + slaHours(config.sla, t.category, t.priority) * 3_600_000).toISOString() }))
+    .map((t) => ({ t, due: t.dueAt ?? dueAt(config.sla, t) }))
     .filter(({ t, due }) => (t.resolvedAt ? t.resolvedAt > due : now.toISOString() > due))
     .map(({ t, due }) => ({ number: t.number, category: t.category, priority: t.priority, dueAt: due, status: t.status, ...(t.department ? { department: t.department } : {}) }));
   return {

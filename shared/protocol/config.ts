@@ -68,9 +68,3 @@ export type ConfigUpdateResult = { config: FloorConfig };
 export const BroadcastSendRequest = z.strictObject({ opId: OpId, text: Text(500) });
 export type BroadcastSendRequest = z.infer<typeof BroadcastSendRequest>;
 export type BroadcastSendResult = { broadcast: Broadcast };
-
-/** Hours allowed for a ticket of this category and priority. */
-export function slaHours(sla: SlaConfig, category: string, priority: 'normal' | 'urgent'): number {
-  const own = sla.perCategory[category];
-  return priority === 'urgent' ? (own?.urgentHours ?? sla.urgentHours) : (own?.normalHours ?? sla.normalHours);
-}

@@ -12,7 +12,7 @@ import { applyPragmas, Db } from '../../electron/hub/db/connection';
 import { migrate } from '../../electron/hub/db/migrate';
 import { DEFAULT_CONFIG } from '../../shared/domain/defaultConfig';
 import { localDateKey, localDayStart } from '../../shared/domain/localDay';
-import { slaHours } from '../../shared/protocol/config';
+import { dueAt as slaDueAt } from '../../shared/domain/sla';
 import type { Ticket } from '../../shared/protocol/ticket';
 import { E2E_KEYS } from './env';
 
@@ -186,7 +186,7 @@ export async function seedHistory(dataDir: string, o: SeedOptions): Promise<Seed
         const category = pick(rnd, CATEGORY_MIX);
         const priority = rnd() < 0.06 || category === 'medical' ? 'urgent' : 'normal';
         const createdAt = new Date(startedAt + 30_000).toISOString();
-        const dueAt = new Date(Date.parse(createdAt) + slaHours(DEFAULT_CONFIG.sla, category, priority) * 3_600_000).toISOString();
+        const dueAt = slaDueAt(DEFAULT_CONFIG.sla, { createdAt, category, priority });
         const closed = rnd() < closedShare;
         const department = DEPARTMENT_OF[category];
         // Most were resolved within their target; a few were late.

@@ -6,7 +6,8 @@ import { TicketCreateRequest, type TicketCreateResult } from '../../../shared/pr
 import { TicketHistoryRequest } from '../../../shared/protocol/ticketHistory';
 import { TicketNoteRequest, type TicketNoteResult } from '../../../shared/protocol/ticketNote';
 import { TicketUpdateRequest, type TicketPatch, type TicketUpdateResult } from '../../../shared/protocol/ticketUpdate';
-import { slaHours } from '../../../shared/protocol/config';
+import { dueAt } from '../../../shared/domain/sla';
+import { applyTicketPatch } from '../../../shared/domain/ticketPatch';
 import { TicketsSearchRequest } from '../../../shared/protocol/ticketsSearch';
 import { localDayStart } from '../../../shared/domain/localDay';
 import { statusChangeError } from '../../../shared/domain/ticketRules';
@@ -59,7 +60,7 @@ export const createTicket: Handler = async (parts, caller, payload) => {
         createdBy: actor.name,
         notes: [],
       };
-      ticket.dueAt = dueAt(parts, ticket);
+      ticket.dueAt = dueAt(parts.config().sla, ticket);
       await insertTicket(tx, ticket);
       await addTicketEvent(tx, ticket.id, actor, 'created', {});
       tx.emit('ticket.created', { ticket });
@@ -85,7 +86,7 @@ export const updateTicket: Handler = async (parts, caller, payload) => {
         const why = statusChangeError(current.status, req.patch.status);
         if (why) throw new OpError('invalid', why);
       }
-      const { next, changes } = applyPatch(current, req.patch, tx.now, parts);
+      const { next, changes } = applyTicketPatch(current, req.patch, tx.now.toISOString(), parts.config().sla);
       if (Object.keys(changes).length === 0) return { ticket: current };
       next.version = current.version + 1;
       next.updatedAt = tx.now.toISOString();
@@ -105,47 +106,6 @@ export function requirePatchAllowed(caller: Caller, patch: TicketPatch, seats: n
     if (patch[field] !== undefined && caller.role !== 'supervisor') throw new OpError('forbidden', `only a supervisor can change ${field}`);
   }
   if (typeof patch.assignedSeat === 'number' && patch.assignedSeat > seats) throw new OpError('invalid', `there is no seat ${patch.assignedSeat}`);
-}
-
-/**
- * The ticket after a patch, and the audit record of what changed. Derived times follow the
- * fields they belong to: forwarding stamps `forwardedAt`, resolving stamps `resolvedAt`, a new
- * category or priority moves the service-level target.
- */
-function applyPatch(current: Ticket, patch: TicketPatch, now: Date, parts: HubParts): { next: Ticket; changes: Record<string, { from: unknown; to: unknown }> } {
-  const next: Ticket = { ...current };
-  const changes: Record<string, { from: unknown; to: unknown }> = {};
-  const at = now.toISOString();
-  const set = <K extends keyof Ticket>(field: K, to: Ticket[K] | undefined) => {
-    if (current[field] === to) return;
-    changes[field] = { from: current[field] ?? null, to: to ?? null };
-    if (to === undefined) delete next[field];
-    else next[field] = to;
-  };
-  if (patch.status !== undefined) set('status', patch.status);
-  if (patch.priority !== undefined) set('priority', patch.priority);
-  if (patch.category !== undefined) set('category', patch.category);
-  if (patch.description !== undefined) set('description', patch.description);
-  if (patch.department !== undefined) set('department', patch.department ?? undefined);
-  if (patch.assignedSeat !== undefined) set('assignedSeat', patch.assignedSeat ?? undefined);
-  if (patch.escalated !== undefined) set('escalated', patch.escalated || undefined);
-  if (patch.departmentRef !== undefined) set('departmentRef', patch.departmentRef || undefined);
-  if (patch.departmentAck !== undefined) set('departmentAckAt', patch.departmentAck ? (current.departmentAckAt ?? at) : undefined);
-  if (patch.callbackDueAt !== undefined) set('callbackDueAt', patch.callbackDueAt === null ? undefined : new Date(patch.callbackDueAt).toISOString());
-  if (patch.callbackDone !== undefined) set('callbackDoneAt', patch.callbackDone ? (current.callbackDoneAt ?? at) : undefined);
-  if (changes.status) {
-    if (next.status === 'forwarded') set('forwardedAt', at);
-    if (next.status === 'resolved' || next.status === 'closed') set('resolvedAt', current.resolvedAt ?? at);
-    else set('resolvedAt', undefined);
-    // A department acknowledges a forwarding; a new forwarding needs a new acknowledgement.
-    if (next.status === 'forwarded' && current.status !== 'forwarded') set('departmentAckAt', undefined);
-  }
-  if (changes.category || changes.priority) set('dueAt', dueAt(parts, next));
-  return { next, changes };
-}
-
-function dueAt(parts: HubParts, t: Pick<Ticket, 'createdAt' | 'category' | 'priority'>): string {
-  return new Date(Date.parse(t.createdAt) + slaHours(parts.config().sla, t.category, t.priority) * 3_600_000).toISOString();
 }
 
 export const noteTicket: Handler = async (parts, caller, payload) => {

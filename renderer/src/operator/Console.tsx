@@ -44,7 +44,7 @@ export function Console({ client, view, session, onSignOut }: { client: HubClien
   const searchRef = useRef<HTMLInputElement>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
 
-  const tickets = useMemo(() => visibleTickets(view.hub, ticketOverlay(view.hub, view.ops, session.seat, session.name)), [view.hub, view.ops, session.seat, session.name]);
+  const tickets = useMemo(() => visibleTickets(view.hub, ticketOverlay(view.hub, view.ops, session.seat, session.name, view.config?.sla)), [view.hub, view.ops, session.seat, session.name, view.config?.sla]);
 
   const setDraft = useCallback(
     (d: Draft) => {

@@ -4,7 +4,9 @@ import { statusChangeError } from '../../../shared/domain/ticketRules';
 import { PRIORITIES, TICKET_STATUSES, type Priority, type TicketStatus } from '../../../shared/domain/vocabulary';
 import type { TicketEvent } from '../../../shared/protocol';
 import type { ClientView, HubClient } from '../sync/client';
-import { applyPatch, isLocalTicketId, type ViewTicket } from '../sync/view';
+import { isLocalTicketId, type ViewTicket } from '../sync/view';
+import { DEFAULT_CONFIG } from '../../../shared/domain/defaultConfig';
+import { applyTicketPatch } from '../../../shared/domain/ticketPatch';
 import { PhoneText } from '../ui/common';
 import { Dialog } from '../ui/Dialog';
 import { Field } from '../ui/Field';
@@ -80,7 +82,7 @@ export function TicketDetail({
     });
     // The pending op shows the change at once. The hub makes it the next version, so a second
     // change made before the hub's copy arrives is based on that version, not on the old one.
-    const next = { ...applyPatch(base, patch, hubNow.toISOString()), version: base.version + 1 };
+    const next = { ...applyTicketPatch(base, patch, hubNow.toISOString(), view.config?.sla ?? DEFAULT_CONFIG.sla).next, version: base.version + 1 };
     setBase(next);
     setForm(editableOf(next));
   }

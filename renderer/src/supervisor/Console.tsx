@@ -31,7 +31,7 @@ export function SupervisorConsole({ client, view, session, onSignOut }: { client
   const [openTicket, setOpenTicket] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState<{ text: string; at: number } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const tickets = useMemo(() => visibleTickets(view.hub, ticketOverlay(view.hub, view.ops, 0, session.name)), [view.hub, view.ops, session.name]);
+  const tickets = useMemo(() => visibleTickets(view.hub, ticketOverlay(view.hub, view.ops, 0, session.name, view.config?.sla)), [view.hub, view.ops, session.name, view.config?.sla]);
 
   const announce = useCallback((text: string) => setAnnouncement({ text, at: Date.now() }), []);
   useEffect(() => {

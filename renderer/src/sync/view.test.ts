@@ -92,3 +92,11 @@ describe('optimistic view', () => {
     expect(currentCall(hub, [ended], 4, acked)).toBeNull();
   });
 });
+
+describe('a queued ticket change shows what the hub will record', () => {
+  it('forwarding, resolving and a new priority stamp the same derived times as the hub', () => {
+    const forward = op('ticket:update', { id: 't1', version: 1, patch: { status: 'forwarded', priority: 'urgent' } });
+    const [shown] = visibleTickets(hub, ticketOverlay(hub, [forward], 0, 'Meenakshi', { normalHours: 48, urgentHours: 12, perCategory: {} })).filter((t) => t.id === 't1');
+    expect(shown).toMatchObject({ status: 'forwarded', forwardedAt: forward.queuedAt, priority: 'urgent', dueAt: '2026-11-28T22:00:00.000Z' });
+  });
+});

@@ -3,7 +3,9 @@
  * A call started offline shows as running, a ticket created offline shows in the list, a
  * status change shows at once; each is marked as not yet synced until the hub acks it.
  */
-import type { Call, Seat, Ticket, TicketPatch } from '../../../shared/protocol';
+import type { Call, Seat, SlaConfig, Ticket, TicketPatch } from '../../../shared/protocol';
+import { DEFAULT_CONFIG } from '../../../shared/domain/defaultConfig';
+import { applyTicketPatch } from '../../../shared/domain/ticketPatch';
 import type { SeatState } from '../../../shared/domain/vocabulary';
 import type { HubState } from './hubState';
 import type { QueuedOp } from './outbox';
@@ -68,7 +70,11 @@ export interface TicketOverlay {
   changed: Map<string, ViewTicket>;
 }
 
-export function ticketOverlay(hub: HubState, ops: readonly QueuedOp[], seat: number, author?: string): TicketOverlay {
+/**
+ * `sla`: the floor's service-level targets, so that a change of category or priority moves the
+ * due time on screen as the hub will (the hub's defaults until its configuration arrives).
+ */
+export function ticketOverlay(hub: HubState, ops: readonly QueuedOp[], seat: number, author?: string, sla: SlaConfig = DEFAULT_CONFIG.sla): TicketOverlay {
   const created: ViewTicket[] = [];
   const changed = new Map<string, ViewTicket>();
   const byLocal = new Map<string, ViewTicket>();
@@ -94,7 +100,7 @@ export function ticketOverlay(hub: HubState, ops: readonly QueuedOp[], seat: num
     if (!base) continue;
     let next: ViewTicket;
     if (op.name === 'ticket:update') {
-      next = { ...applyPatch(base, op.payload.patch as TicketPatch, op.queuedAt), unsynced: true };
+      next = { ...applyTicketPatch(base, op.payload.patch as TicketPatch, op.queuedAt, sla).next, unsynced: true };
     } else {
       const note = { id: 'local-note:' + op.opId, at: op.queuedAt, seat, author: author ?? '', text: String(op.payload.text ?? '') };
       next = { ...base, notes: [...base.notes, note], unsynced: true };
@@ -106,47 +112,6 @@ export function ticketOverlay(hub: HubState, ops: readonly QueuedOp[], seat: num
     } else changed.set(next.id, next);
   }
   return { created, changed };
-}
-
-/**
- * A ticket as it will be once the hub applies the patch: the same derived times the hub stamps
- * (acknowledged, called back), from this screen's clock until the hub's copy replaces them.
- */
-export function applyPatch(base: ViewTicket, patch: TicketPatch, at: string): ViewTicket {
-  const next: ViewTicket = { ...base };
-  if (patch.status) next.status = patch.status;
-  if (patch.priority) next.priority = patch.priority;
-  if (patch.category) next.category = patch.category;
-  if (patch.description) next.description = patch.description;
-  if (patch.department !== undefined) {
-    if (patch.department === null) delete next.department;
-    else next.department = patch.department;
-  }
-  if (patch.assignedSeat !== undefined) {
-    if (patch.assignedSeat === null) delete next.assignedSeat;
-    else next.assignedSeat = patch.assignedSeat;
-  }
-  if (patch.escalated !== undefined) {
-    if (patch.escalated) next.escalated = true;
-    else delete next.escalated;
-  }
-  if (patch.departmentRef !== undefined) {
-    if (patch.departmentRef) next.departmentRef = patch.departmentRef;
-    else delete next.departmentRef;
-  }
-  if (patch.departmentAck !== undefined) {
-    if (patch.departmentAck) next.departmentAckAt = base.departmentAckAt ?? at;
-    else delete next.departmentAckAt;
-  }
-  if (patch.callbackDueAt !== undefined) {
-    if (patch.callbackDueAt === null) delete next.callbackDueAt;
-    else next.callbackDueAt = new Date(patch.callbackDueAt).toISOString();
-  }
-  if (patch.callbackDone !== undefined) {
-    if (patch.callbackDone) next.callbackDoneAt = base.callbackDoneAt ?? at;
-    else delete next.callbackDoneAt;
-  }
-  return next;
 }
 
 /** The whole ticket list as shown: offline-created first, then the hub's, newest first. */
