@@ -59,9 +59,10 @@ describe('shouldRediscover', () => {
 });
 
 describe('consoleUrl', () => {
-  it('the console at /, the wall at /wall with its key', () => {
+  it("the operator's sign-in at /, the supervisor's console at /supervisor, the wall at /wall with its key", () => {
     expect(consoleUrl('http://10.0.0.5:4950', 'operator', 'w')).toBe('http://10.0.0.5:4950/');
-    expect(consoleUrl('http://10.0.0.5:4950', 'supervisor', undefined)).toBe('http://10.0.0.5:4950/');
+    // The hub PC's default window: the hub serves the supervisor's console at /supervisor, not at /.
+    expect(consoleUrl('http://10.0.0.5:4950', 'supervisor', undefined)).toBe('http://10.0.0.5:4950/supervisor');
     expect(consoleUrl('http://10.0.0.5:4950', 'wall', 'a+b/c')).toBe('http://10.0.0.5:4950/wall?key=a%2Bb%2Fc');
   });
 });

@@ -50,8 +50,12 @@ export function sameName(a: string, b: string): boolean {
   return a.localeCompare(b, 'en', { sensitivity: 'accent' }) === 0;
 }
 
-/** The page a window opens on the hub. The wall reads its key from the address. */
+/**
+ * The page a window opens on the hub: the operator's sign-in at `/`, the supervisor's console at
+ * `/supervisor` (the hub PC's default), the wall at `/wall`, which reads its key from the address.
+ */
 export function consoleUrl(origin: string, window: ConsoleKind, wallKey: string | undefined): string {
   if (window === 'wall') return `${origin}/wall${wallKey ? `?key=${encodeURIComponent(wallKey)}` : ''}`;
+  if (window === 'supervisor') return `${origin}/supervisor`;
   return `${origin}/`;
 }

@@ -79,8 +79,11 @@ describe('permissions', () => {
 });
 
 describe('IPC senders', () => {
-  it("every function for the hub's top frame", () => {
-    for (const channel of Object.values(DESKTOP_CHANNELS)) expect(senderAllowed(channel, { url: `${HUB}/`, isMainFrame: true }, trusted)).toBe(true);
+  it("every function for the hub's top frame, on each of its pages", () => {
+    // The sign-in forms of `/` and `/supervisor` read getInfo to fill in the PC's seat and key.
+    for (const page of ['/', '/supervisor', '/report?date=2020-06-02']) {
+      for (const channel of Object.values(DESKTOP_CHANNELS)) expect(senderAllowed(channel, { url: `${HUB}${page}`, isMainFrame: true }, trusted)).toBe(true);
+    }
   });
   it('the setup pages may only read the app information', () => {
     expect(senderAllowed(DESKTOP_CHANNELS.getInfo, { url: `${SETUP_ORIGIN}/`, isMainFrame: true }, trusted)).toBe(true);

@@ -29,6 +29,8 @@ test('first run: the setup screen; setting up a seat opens the console on the hu
   await window.getByLabel(/Seat number/).fill('7');
   await window.getByRole('button', { name: 'Save and start' }).click();
   await window.waitForURL(`${hub.origin}/`);
+  // The seat number just set is filled in on the operator's sign-in form.
+  await expect(window.getByLabel('Seat', { exact: true })).toHaveValue('7');
 
   const saved = JSON.parse(readFileSync(join(dir, 'profile', 'config.json'), 'utf8')) as Record<string, unknown>;
   expect(saved).toMatchObject({ role: 'seat', hub: hub.origin, seat: 7 });
@@ -48,6 +50,9 @@ test("a seat's console: isolated, sandboxed, no Node, nothing else loaded or ope
 
   const info = (await window.evaluate('window.helplineDesktop.getInfo()')) as { ok: boolean; value: Record<string, unknown> };
   expect(info).toMatchObject({ ok: true, value: { role: 'seat', window: 'operator', seat: 12, signInKey: KEYS.operator, hubUrl: hub.origin } });
+  // What IT set for this PC is filled in on the sign-in form.
+  await expect(window.getByLabel('Seat', { exact: true })).toHaveValue('12');
+  await expect(window.getByLabel('Access key', { exact: true })).toHaveValue(KEYS.operator);
   const bad = await window.evaluate("window.helplineDesktop.saveExport({ fileName: 'x', format: 'exe', content: '', path: 'C:/Windows' })");
   expect(bad).toMatchObject({ ok: false, error: { code: 'invalid' } });
 
@@ -82,7 +87,9 @@ test('the hub PC: the hub runs in its own process, serves the console, and stops
     machine: { role: 'hub', hubPort: port, hubHost: '127.0.0.1', hubData: dataDir, discovery: false, hubKeys: KEYS, hubBackupEveryMinutes: 0 },
   });
   const origin = `http://127.0.0.1:${port}`;
-  await window.waitForURL(`${origin}/`);
+  // The hub PC's window is the supervisor's console, which the hub serves at /supervisor.
+  await window.waitForURL(`${origin}/supervisor`);
+  await expect(window.getByLabel('Access key', { exact: true })).toHaveValue(KEYS.supervisor);
   expect(await (await fetch(`${origin}/healthz`)).json()).toMatchObject({ ok: true });
   const types = await app.evaluate(({ app: a }) => a.getAppMetrics().map((m) => m.type));
   expect(types).toContain('Utility');

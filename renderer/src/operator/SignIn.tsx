@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../ui/common';
+import { fillBlank, useDesktopSignInDefaults } from '../ui/desktopSignIn';
 import { Field } from '../ui/Field';
 import { type Session, seatsWithUnsent } from './session';
 
@@ -11,6 +12,11 @@ export function SignIn({ initial, message, onSignIn }: { initial: Partial<Sessio
   const [key, setKey] = useState(initial?.key ?? '');
   const [error, setError] = useState<string | null>(null);
   const unsent = seatsWithUnsent();
+  // In the desktop app: the seat number and key IT set for this PC, where the fields are blank.
+  useDesktopSignInDefaults('operator', (d) => {
+    setSeat((v) => fillBlank(v, d.seat));
+    setKey((v) => fillBlank(v, d.key));
+  });
 
   function submit(e: FormEvent) {
     e.preventDefault();

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../ui/common';
+import { fillBlank, useDesktopSignInDefaults } from '../ui/desktopSignIn';
 import { Field } from '../ui/Field';
 import type { SupervisorSession } from './session';
 
@@ -10,6 +11,8 @@ export function SupervisorSignIn({ initial, message, onSignIn }: { initial: Supe
   const [name, setName] = useState(initial?.name ?? '');
   const [key, setKey] = useState(initial?.key ?? '');
   const [error, setError] = useState<string | null>(null);
+  // On the hub PC (or a supervisor's PC set up with the key): the key, where the field is blank.
+  useDesktopSignInDefaults('supervisor', (d) => setKey((v) => fillBlank(v, d.key)));
 
   function submit(e: FormEvent) {
     e.preventDefault();

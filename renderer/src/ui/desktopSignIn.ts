@@ -1,0 +1,58 @@
+/**
+ * The seat number and access key IT set for this PC (`seat` and `key` in its configuration,
+ * docs/install.md), filled in on the sign-in forms when a console runs in the desktop app. In a
+ * plain browser there is no desktop API and the forms stay as they are. Only blank fields are
+ * filled: what the person typed, or what this screen remembers from the last sign-in, wins.
+ */
+import { useEffect } from 'react';
+import { type DesktopApi, type DesktopInfo, type DesktopResult, desktopApi } from '../../../shared/desktop/api';
+
+export type SignInForm = 'operator' | 'supervisor';
+
+/** Text for the form's fields; a field left out has nothing to fill in. */
+export type SignInDefaults = { seat?: string; key?: string };
+
+export function signInDefaults(result: DesktopResult<DesktopInfo>, form: SignInForm): SignInDefaults {
+  if (!result.ok) return {};
+  const info = result.value;
+  const out: SignInDefaults = {};
+  // A supervisor has no seat.
+  if (form === 'operator' && info.seat !== null && Number.isInteger(info.seat) && info.seat > 0) out.seat = String(info.seat);
+  // The PC's key is the one for the console its window shows (the hub PC's window: the supervisor
+  // key). Anyone may open the other console on the same PC; that form must not get a key of the
+  // wrong role, which the hub would only refuse.
+  if (info.window === form && info.signInKey) out.key = info.signInKey;
+  return out;
+}
+
+/** Asks the desktop app, if there is one; any failure means nothing to fill in, never an error. */
+export async function requestSignInDefaults(desktop: DesktopApi | undefined, form: SignInForm): Promise<SignInDefaults> {
+  if (!desktop) return {};
+  try {
+    return signInDefaults(await desktop.getInfo(), form);
+  } catch {
+    return {};
+  }
+}
+
+/** The field's value after filling in: a blank field takes the default, anything else is kept. */
+export function fillBlank(current: string, fallback: string | undefined): string {
+  return current.trim() === '' && fallback ? fallback : current;
+}
+
+/**
+ * Calls `fill` once, when the desktop app has answered. `fill` should set the fields with
+ * updater functions and `fillBlank`, so a value typed meanwhile is kept.
+ */
+export function useDesktopSignInDefaults(form: SignInForm, fill: (defaults: SignInDefaults) => void): void {
+  useEffect(() => {
+    let live = true;
+    void requestSignInDefaults(desktopApi(), form).then((defaults) => {
+      if (live && (defaults.seat !== undefined || defaults.key !== undefined)) fill(defaults);
+    });
+    return () => {
+      live = false;
+    };
+    // Once per form: `fill` works through updater functions, so the first one is as good as any.
+  }, [form]);
+}
