@@ -38,6 +38,7 @@ import { desktopHandlers, dispatch } from './ipc';
 import { menuTemplate } from './menu';
 import { afterDiscovery, chooseStart, consoleUrl, type RememberedHub, type SetupReason, shouldRediscover, type StartPlan } from './mode';
 import { discoveredHubPath, hubBackupDir, hubDataDir, windowStatePath } from './paths';
+import { consoleSessionProxy } from './proxy';
 import { navigationAllowed, originOf, permissionAllowed, requestAllowed, SETUP_ORIGIN, SETUP_SCHEME, type TrustedOrigins, withContentSecurityPolicy } from './security';
 import { handleSetupRequest, type SetupModel, type WaitingModel } from './setupPage';
 import { displayFor, parseWindowState, restoreBounds, serializeWindowState, type WindowStateFile } from './windowState';
@@ -94,7 +95,7 @@ export class Shell {
 
   async start(): Promise<void> {
     this.bonjour = await loadBonjour(this.log);
-    this.hardenSession();
+    await this.hardenSession();
     this.registerIpc();
     app.on('before-quit', (e) => {
       this.closingApp = true;
@@ -563,10 +564,12 @@ export class Shell {
 
   // ---- security wiring ----
 
-  private hardenSession(): void {
+  private async hardenSession(): Promise<void> {
     const ses = this.ses;
     const trusted = this.trusted;
     const devTools = this.config.devTools;
+    // Before the first page loads: the window reaches the hub the way the reachability check does.
+    await ses.setProxy(consoleSessionProxy()).catch((err: Error) => this.log(`could not set the session to go direct to the hub: ${err.message}`));
     ses.setPermissionRequestHandler((_wc, permission, callback, details) => callback(permissionAllowed(permission, details.requestingUrl, trusted)));
     ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) => permissionAllowed(permission, requestingOrigin, trusted));
     ses.setDevicePermissionHandler(() => false);

@@ -1,14 +1,14 @@
 /**
  * The desktop app as IT and operators meet it: the first-run setup, each role, the hub in its
- * own process, a hub that is not there yet, a bad configuration, one copy per PC, and the
- * security settings as seen from inside a window. Page code is passed as strings: these files
- * are type-checked without the DOM library.
+ * own process, a hub that is not there yet, a bad configuration, one copy per PC, a system
+ * proxy, and the security settings as seen from inside a window. Page code is passed as
+ * strings: these files are type-checked without the DOM library.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { cleanup, freePort, KEYS, launch, ROOT, tempDir, testHub } from './app';
+import { cleanup, freePort, KEYS, launch, type Launched, ROOT, tempDir, testHub } from './app';
 import { launchable } from './env';
 
 const can = launchable();
@@ -100,6 +100,30 @@ test('the hub PC: the hub runs in its own process, serves the console, and stops
   expect(existsSync(join(dataDir, 'hub.sqlite'))).toBe(true);
   expect(existsSync(join(dataDir, 'hub.lock'))).toBe(false);
   await expect(fetch(`${origin}/healthz`)).rejects.toThrow();
+});
+
+test('a system proxy that cannot reach the LAN: the console still goes straight to the hub', async () => {
+  test.skip(process.platform !== 'linux', 'the proxy is set here through the environment, which Chromium reads on Linux');
+  const hub = await testHub();
+  // Chromium on Linux without a desktop's own settings takes the system proxy from these.
+  const saved = { http_proxy: process.env.http_proxy, all_proxy: process.env.all_proxy, no_proxy: process.env.no_proxy, NO_PROXY: process.env.NO_PROXY };
+  Object.assign(process.env, { http_proxy: 'http://127.0.0.1:9', all_proxy: 'http://127.0.0.1:9' });
+  delete process.env.no_proxy;
+  delete process.env.NO_PROXY;
+  let launched: Launched;
+  try {
+    launched = await launch({ machine: { role: 'seat', hub: hub.origin, seat: 3, discovery: false } });
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+  const { app, window } = launched;
+  await window.waitForURL(`${hub.origin}/`);
+  // Loopback is exempt from any proxy anyway; a hub on the LAN is what the proxy would have taken.
+  const routes = await app.evaluate(async ({ session }, urls) => Promise.all(urls.map((u) => session.fromPartition('persist:helpline').resolveProxy(u))), [`${hub.origin}/`, 'http://10.0.0.5:4950/', 'ws://10.0.0.5:4950/socket.io/']);
+  expect(routes).toEqual(['DIRECT', 'DIRECT', 'DIRECT']);
 });
 
 test('a hub that is not up yet: the waiting page, then the console as soon as it answers', async () => {
