@@ -1,17 +1,19 @@
 /**
  * The hub's process entry, run for real: forked with Node's IPC as Electron's utilityProcess
  * would fork it, once from source and once bundled the way scripts/build-electron.mjs bundles
- * it, and driven through its messages: start, ready (the hub answers), stop (clean exit).
+ * it, and driven through its messages: start, ready (the hub answers), stop (clean exit), and
+ * through signals: SIGTERM and SIGINT close it as cleanly as `stop`.
  * Also the supervisor with a real process: killed outright, it is started again.
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupNow } from '../hub/db/backup';
+import { lockDataDir } from '../hub/lock';
 import type { FromHub, HubStartOptions } from './hubMessages';
 import { type HubChild, type HubReady, HubSupervisor } from './hubSupervisor';
 
@@ -80,7 +82,8 @@ async function runLifecycle(entry: string, execArgv: string[], env: Record<strin
   p.child.send({ type: 'stop' });
   await p.next('stopped');
   expect(await p.exited).toBe(0);
-  expect(existsSync(join(dir, 'hub', 'hub.lock'))).toBe(false);
+  // The data folder's lock went with the hub: another hub may take it at once.
+  await (await lockDataDir(join(dir, 'hub'), 0))();
 }
 
 describe('the hub process entry', () => {
@@ -112,6 +115,31 @@ describe('the hub process entry', () => {
     expect(second.messages.some((m) => m.type === 'log' && m.line.startsWith(`restored ${backup.file} into ${join(dir, 'b')}`))).toBe(true);
     second.child.send({ type: 'stop' });
     expect(await second.exited).toBe(0);
+  });
+
+  it('SIGTERM closes the hub cleanly: exit 0, the lock released, a new hub starts on the same folder at once', async () => {
+    // Linux sends SIGTERM to every process of the session at shutdown, the hub's included.
+    const dir = tempDir();
+    const first = start(ENTRY, ['--import', 'tsx']);
+    first.child.send({ type: 'start', options: options(dir) });
+    await first.next('ready');
+    first.child.kill('SIGTERM');
+    await first.next('stopped');
+    expect(await first.exited).toBe(0);
+    // The data folder's lock went with the hub: another hub may take it at once.
+  await (await lockDataDir(join(dir, 'hub'), 0))();
+
+    const second = start(ENTRY, ['--import', 'tsx']);
+    const t0 = Date.now();
+    second.child.send({ type: 'start', options: options(dir) });
+    const ready = (await second.next('ready')) as HubReady;
+    // Not after waiting out a lock held by a process that is still closing (lockDataDir waits 5 s).
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(((await (await fetch(`${ready.url}/healthz`)).json()) as { ok: boolean }).ok).toBe(true);
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+    // The data folder's lock went with the hub: another hub may take it at once.
+  await (await lockDataDir(join(dir, 'hub'), 0))();
   });
 
   it('reports a start that fails, and exits', async () => {

@@ -4,6 +4,11 @@
  * `child_process.fork`. It waits for one `start` message, runs `startHub` (which also keeps the
  * backups), advertises the hub on the LAN, and on `stop` closes everything in order. It never imports
  * electron: the hub must run the same code everywhere.
+ *
+ * It closes the same way when it is sent SIGTERM or SIGINT (Linux ends every process of a
+ * session with SIGTERM at shutdown, possibly before the app has asked; Ctrl-C reaches the whole
+ * process group), or when a Node parent goes away: committed data is safe after any exit, but
+ * only a clean close removes `hub.lock`, so the next start does not have to judge a stale one.
  */
 import { mkdirSync } from 'node:fs';
 import { restoreBackup } from '../hub/db/backup';
@@ -31,7 +36,10 @@ function parentChannel(): Channel | null {
   }
   if (process.send) {
     return {
-      send: (m) => process.send?.(m),
+      // After the parent has gone, a send would only raise an error on the way out.
+      send: (m) => {
+        if (process.connected) process.send?.(m);
+      },
       onMessage: (l) => process.on('message', l),
       onParentGone: (l) => process.on('disconnect', l),
     };
@@ -49,6 +57,8 @@ const log = (line: string) => channel.send({ type: 'log', line });
 let hub: Hub | undefined;
 let advert: Advertisement | undefined;
 let started = false;
+/** The start under way, if any: a stop that arrives meanwhile waits for it, so nothing half-open is left. */
+let starting: Promise<void> | undefined;
 let stopping: Promise<void> | undefined;
 
 async function start(options: HubStartOptions): Promise<void> {
@@ -60,7 +70,7 @@ async function start(options: HubStartOptions): Promise<void> {
       const { replaced } = await restoreBackup(options.restoreFrom, options.dataDir);
       log(`restored ${options.restoreFrom} into ${options.dataDir}${replaced ? `; the database it replaced is kept in ${replaced}` : ''}`);
     } finally {
-      unlock();
+      await unlock();
     }
   }
   const env = { HUB_OPERATOR_KEY: options.keys.operator, HUB_SUPERVISOR_KEY: options.keys.supervisor, HUB_WALL_KEY: options.keys.wall };
@@ -89,6 +99,7 @@ function stop(exitCode: number): Promise<void> {
   stopping ??= (async () => {
     // Whatever hangs, the process ends: the hub's database is safe to reopen after any exit.
     setTimeout(() => process.exit(exitCode || 1), 20_000).unref();
+    await starting?.catch(() => undefined);
     await advert?.stop().catch(() => undefined);
     try {
       await hub?.close();
@@ -114,14 +125,21 @@ channel.onMessage((raw) => {
     void stop(0);
     return;
   }
-  if (started) return;
+  if (started || stopping) return;
   started = true;
-  start(msg.options).catch((err: unknown) => {
+  starting = start(msg.options);
+  starting.catch((err: unknown) => {
     channel.send({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
     void stop(1);
   });
 });
 channel.onParentGone(() => void stop(0));
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    log(`${signal} received; closing the hub`);
+    void stop(0);
+  });
+}
 
 process.on('uncaughtException', (err) => {
   log(`unexpected error: ${err.stack ?? err.message}`);

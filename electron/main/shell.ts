@@ -13,6 +13,7 @@ import {
   ipcMain,
   Menu,
   Notification,
+  powerMonitor,
   powerSaveBlocker,
   screen,
   session,
@@ -41,6 +42,7 @@ import { discoveredHubPath, hubBackupDir, hubDataDir, windowStatePath } from './
 import { consoleSessionProxy } from './proxy';
 import { navigationAllowed, originOf, permissionAllowed, requestAllowed, SETUP_ORIGIN, SETUP_SCHEME, type TrustedOrigins, withContentSecurityPolicy } from './security';
 import { handleSetupRequest, type SetupModel, type WaitingModel } from './setupPage';
+import { AppShutdown, endOnSystemShutdown } from './shutdown';
 import { displayFor, parseWindowState, restoreBounds, serializeWindowState, type WindowStateFile } from './windowState';
 import { CONSOLE_DEFAULT_SIZE, PARTITION, type WindowKind, windowKindFor, windowOptions } from './windows';
 
@@ -81,7 +83,7 @@ export class Shell {
   private readonly notifications = new Map<string, Notification>();
   private readonly ses: Session;
   private readonly log: (line: string) => void;
-  private quitting = false;
+  private readonly shutdown: AppShutdown;
   /** Set once the app is quitting: windows then close without asking. */
   private closingApp = false;
 
@@ -91,6 +93,17 @@ export class Shell {
     this.log = opts.log;
     this.waiting = { title: 'Starting…', detail: '', appVersion: app.getVersion() };
     this.ses = session.fromPartition(PARTITION);
+    this.shutdown = new AppShutdown({
+      stopHub: () => {
+        const hub = this.supervisor;
+        if (!hub || hub.state === 'stopped') return null;
+        this.closingApp = true;
+        this.showWaiting('Stopping the hub…', 'Finishing the last writes and closing the database.');
+        return hub.stop();
+      },
+      quit: () => app.quit(),
+      log: this.log,
+    });
   }
 
   async start(): Promise<void> {
@@ -99,15 +112,11 @@ export class Shell {
     this.registerIpc();
     app.on('before-quit', (e) => {
       this.closingApp = true;
-      if (this.quitting) return;
-      if (this.supervisor && this.supervisor.state !== 'stopped') {
-        e.preventDefault();
-        this.quitting = true;
-        this.showWaiting('Stopping the hub…', 'Finishing the last writes and closing the database.');
-        void this.supervisor.stop().finally(() => app.quit());
-      }
       this.stopBrowsing();
+      if (this.shutdown.mustWait('the app is quitting')) e.preventDefault();
     });
+    // Shutdown, log-off and signals do not emit before-quit: they take the same path from here.
+    endOnSystemShutdown(this.shutdown, { process, powerMonitor });
     this.apply();
   }
 
@@ -221,7 +230,7 @@ export class Shell {
   /** The console's page was lost (hub gone while reloading, renderer crashed): reach the hub again. */
   private reconnect(): void {
     const plan = this.plan;
-    if (!plan || this.quitting) return;
+    if (!plan || this.shutdown.ending) return;
     this.consoleShown = false;
     if (plan.kind === 'connect') {
       this.clearTimers();
@@ -446,6 +455,9 @@ export class Shell {
     this.winKind = kind;
     if (kind === 'console' && saved?.maximized) win.maximize();
     win.once('ready-to-show', () => win.show());
+    // Windows' shutdown, restart or log-off: before-quit is not emitted, and the process may be
+    // ended soon after this returns, so the hub is asked to stop at once.
+    win.on('session-end', () => this.shutdown.request('Windows is ending the session'));
     win.on('close', (e) => {
       // Closing the hub PC's window stops the hub for every seat: that takes a deliberate yes.
       if (this.config.role === 'hub' && !this.closingApp) {

@@ -1,13 +1,14 @@
 /**
  * The desktop app as IT and operators meet it: the first-run setup, each role, the hub in its
  * own process, a hub that is not there yet, a bad configuration, one copy per PC, a system
- * proxy, and the security settings as seen from inside a window. Page code is passed as
- * strings: these files are type-checked without the DOM library.
+ * proxy, shutdown by signal, and the security settings as seen from inside a window. Page code
+ * is passed as strings: these files are type-checked without the DOM library.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { lockDataDir } from '../../electron/hub/lock';
 import { cleanup, freePort, KEYS, launch, type Launched, ROOT, tempDir, testHub } from './app';
 import { launchable } from './env';
 
@@ -98,8 +99,28 @@ test('the hub PC: the hub runs in its own process, serves the console, and stops
 
   await close();
   expect(existsSync(join(dataDir, 'hub.sqlite'))).toBe(true);
-  expect(existsSync(join(dataDir, 'hub.lock'))).toBe(false);
+  // The data folder's lock went with the hub: another hub may take it at once.
+  await (await lockDataDir(dataDir, 0))();
   await expect(fetch(`${origin}/healthz`)).rejects.toThrow();
+});
+
+test('the hub PC sent SIGTERM (a Linux shutdown): the hub closes cleanly before the app ends', async () => {
+  test.skip(process.platform === 'win32', 'Windows has no SIGTERM; its shutdown comes as a window\'s session-end');
+  const port = await freePort();
+  const dir = tempDir();
+  const dataDir = join(dir, 'hub-data');
+  const { app, window } = await launch({
+    dir,
+    machine: { role: 'hub', hubPort: port, hubHost: '127.0.0.1', hubData: dataDir, discovery: false, hubKeys: KEYS, hubBackupEveryMinutes: 0 },
+  });
+  await window.waitForURL(`http://127.0.0.1:${port}/supervisor`);
+  expect(existsSync(join(dataDir, 'hub.lock'))).toBe(true);
+  const main = app.process();
+  const exited = new Promise<void>((resolve) => main.once('exit', () => resolve()));
+  main.kill('SIGTERM');
+  await exited;
+  expect(existsSync(join(dataDir, 'hub.sqlite'))).toBe(true);
+  expect(existsSync(join(dataDir, 'hub.lock'))).toBe(false);
 });
 
 test('a system proxy that cannot reach the LAN: the console still goes straight to the hub', async () => {
