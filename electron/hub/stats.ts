@@ -6,7 +6,7 @@
 import type { FloorStats } from '../../shared/protocol/stats';
 import { localDayStart, zoneOffsetMs } from '../../shared/domain/localDay';
 import { maskPhone } from '../../shared/domain/phone';
-import { SEAT_STATES } from '../../shared/domain/vocabulary';
+import { SEAT_STATES } from '../../shared/protocol/vocabulary';
 import type { Db } from './db/connection';
 import { counterOf, type HubState } from './store/state';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isActive, statusChangeError } from './ticketRules';
-import { TICKET_STATUSES } from './vocabulary';
+import { TICKET_STATUSES } from '../protocol/vocabulary';
 
 describe('statusChangeError', () => {
   it('lets an open ticket move to every other status', () => {

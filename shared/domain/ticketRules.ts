@@ -1,4 +1,4 @@
-import type { TicketStatus } from './vocabulary';
+import type { TicketStatus } from '../protocol/vocabulary';
 
 /**
  * Which status changes a ticket may make. Work moves freely among the open states, but a

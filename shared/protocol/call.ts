@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DISPOSITIONS } from '../domain/vocabulary';
+import { DISPOSITIONS } from '../protocol/vocabulary';
 
 export const Call = z.object({
   id: z.string(),

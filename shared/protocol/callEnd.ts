@@ -1,6 +1,6 @@
 /** `call:end` — the seat hangs up with a disposition; the seat goes to wrap-up. */
 import { z } from 'zod';
-import { DISPOSITIONS } from '../domain/vocabulary';
+import { DISPOSITIONS } from '../protocol/vocabulary';
 import type { Call } from './call';
 import { EntityId, OpId, PhoneInput } from './common';
 

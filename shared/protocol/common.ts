@@ -1,7 +1,7 @@
 /** Field schemas shared by several messages of the contract. */
 import { z } from 'zod';
-import { normalizePhone } from '../domain/phone';
-import { ID_PATTERN } from '../domain/vocabulary';
+import { normalizePhone } from './phone';
+import { ID_PATTERN } from '../protocol/vocabulary';
 
 /** Made by the client, unique per mutation; the hub applies an (clientId, opId) pair once. */
 export const OpId = z.string().min(1).max(128);

@@ -3,7 +3,7 @@
  * report. Days are local dates (YYYY-MM-DD) in the hub's time zone, both ends included.
  */
 import { z } from 'zod';
-import type { Disposition } from '../domain/vocabulary';
+import type { Disposition } from '../protocol/vocabulary';
 
 export const LocalDate = z.iso.date();
 

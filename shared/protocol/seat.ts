@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEAT_STATES } from '../domain/vocabulary';
+import { SEAT_STATES } from '../protocol/vocabulary';
 
 export const Seat = z.object({
   seat: z.number().int().positive(),

@@ -1,6 +1,6 @@
 /** `seat:set` — the operator marks their own seat ready, on break or in wrap-up. */
 import { z } from 'zod';
-import { SETTABLE_SEAT_STATES } from '../domain/vocabulary';
+import { SETTABLE_SEAT_STATES } from '../protocol/vocabulary';
 import { OpId } from './common';
 import type { Seat } from './seat';
 

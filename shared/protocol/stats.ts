@@ -4,7 +4,7 @@
  * The wall's copy has phone numbers masked.
  */
 import type { Counter } from './counter';
-import type { SeatState, TicketStatus } from '../domain/vocabulary';
+import type { SeatState, TicketStatus } from '../protocol/vocabulary';
 
 export type FloorStats = {
   /** When these figures were computed (hub clock). */

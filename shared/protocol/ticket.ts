@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PRIORITIES, TICKET_STATUSES } from '../domain/vocabulary';
+import { PRIORITIES, TICKET_STATUSES } from '../protocol/vocabulary';
 
 export const TicketNote = z.object({
   id: z.string(),

@@ -1,6 +1,6 @@
 /** `ticket:create` — a call needs action: raise a ticket for it. */
 import { z } from 'zod';
-import { PRIORITIES } from '../domain/vocabulary';
+import { PRIORITIES } from '../protocol/vocabulary';
 import { CategoryId, EntityId, OpId, PhoneInput, Text } from './common';
 import type { Ticket } from './ticket';
 

@@ -4,7 +4,7 @@
  * ticket (as `ticket` and `error.ticket`), so nothing is overwritten silently.
  */
 import { z } from 'zod';
-import { PRIORITIES, TICKET_STATUSES } from '../domain/vocabulary';
+import { PRIORITIES, TICKET_STATUSES } from '../protocol/vocabulary';
 import { CategoryId, DepartmentId, EntityId, OpId, Text } from './common';
 import type { Ticket } from './ticket';
 

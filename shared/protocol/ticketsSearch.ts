@@ -6,7 +6,7 @@
  * `next` is the ticket number to pass as `before` for the following page.
  */
 import { z } from 'zod';
-import { TICKET_STATUSES } from '../domain/vocabulary';
+import { TICKET_STATUSES } from '../protocol/vocabulary';
 import { CategoryId } from './common';
 import type { Ticket } from './ticket';
 

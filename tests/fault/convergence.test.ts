@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterEach, expect, it } from 'vitest';
 import type { FloorStats, Ticket } from '../../shared/protocol';
-import { DISPOSITIONS, TICKET_STATUSES } from '../../shared/domain/vocabulary';
+import { DISPOSITIONS, TICKET_STATUSES } from '../../shared/protocol/vocabulary';
 import { type AckResult, AckDropped, type HubClient, operatorAuth, supervisorAuth, wallAuth } from '../helpers/client';
 import { startTestHub, type TestHub } from '../helpers/hub';
 import { comparable } from '../helpers/mirror';

@@ -2,7 +2,8 @@
 import type { Ticket, TicketEvent } from '../../../shared/protocol/ticket';
 import { SEARCH_DEFAULT_LIMIT, type TicketsSearchRequest } from '../../../shared/protocol/ticketsSearch';
 import { SNAPSHOT_TICKET_LIMIT } from '../../../shared/protocol/snapshot';
-import { normalizePhone, phoneDigits } from '../../../shared/domain/phone';
+import { normalizePhone } from '../../../shared/protocol/phone';
+import { phoneDigits } from '../../../shared/domain/phone';
 import type { Db } from '../db/connection';
 import type { Tx } from './writer';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CATEGORIES, DEFAULT_DEPARTMENTS, DISPOSITIONS, SEAT_STATES, TICKET_STATUSES } from '../../../shared/domain/vocabulary';
+import { DEFAULT_CATEGORIES, DEFAULT_DEPARTMENTS, DISPOSITIONS, SEAT_STATES, TICKET_STATUSES } from '../../../shared/protocol/vocabulary';
 import { en } from './en';
 import { hi } from './hi';
 import { initialLanguage } from './index';

@@ -1,7 +1,8 @@
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatPhone, normalizePhone } from '../../../shared/domain/phone';
-import { DISPOSITIONS, type Disposition, PRIORITIES } from '../../../shared/domain/vocabulary';
+import { normalizePhone } from '../../../shared/protocol/phone';
+import { formatPhone } from '../../../shared/domain/phone';
+import { DISPOSITIONS, type Disposition, PRIORITIES } from '../../../shared/protocol/vocabulary';
 import type { ClientView } from '../sync/client';
 import { Field } from '../ui/Field';
 import { duration } from '../ui/format';

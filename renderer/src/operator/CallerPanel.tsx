@@ -1,6 +1,6 @@
 import { type RefObject, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { normalizePhone } from '../../../shared/domain/phone';
+import { normalizePhone } from '../../../shared/protocol/phone';
 import { isActive } from '../../../shared/domain/ticketRules';
 import type { CallerLookupResult } from '../../../shared/protocol';
 import type { ClientView, HubClient } from '../sync/client';

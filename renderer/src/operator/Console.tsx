@@ -4,8 +4,8 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { normalizePhone } from '../../../shared/domain/phone';
-import { DISPOSITIONS, type Disposition } from '../../../shared/domain/vocabulary';
+import { normalizePhone } from '../../../shared/protocol/phone';
+import { DISPOSITIONS, type Disposition } from '../../../shared/protocol/vocabulary';
 import { switchLanguage } from '../i18n';
 import type { ClientView, HubClient } from '../sync/client';
 import type { Problem } from '../sync/outbox';

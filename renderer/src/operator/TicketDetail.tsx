@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { statusChangeError } from '../../../shared/domain/ticketRules';
-import { PRIORITIES, TICKET_STATUSES, type Priority, type TicketStatus } from '../../../shared/domain/vocabulary';
+import { PRIORITIES, TICKET_STATUSES, type Priority, type TicketStatus } from '../../../shared/protocol/vocabulary';
 import type { TicketEvent } from '../../../shared/protocol';
 import type { ClientView, HubClient } from '../sync/client';
 import { isLocalTicketId, type ViewTicket } from '../sync/view';

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TICKET_STATUSES, type TicketStatus } from '../../../shared/domain/vocabulary';
+import { TICKET_STATUSES, type TicketStatus } from '../../../shared/protocol/vocabulary';
 import type { ClientView, HubClient } from '../sync/client';
 import type { ViewTicket } from '../sync/view';
 import { PhoneText } from '../ui/common';

@@ -3,8 +3,8 @@
  * hub's state, so no live update and no reload can wipe a half-typed ticket.
  */
 import type { z } from 'zod';
-import { normalizePhone } from '../../../shared/domain/phone';
-import type { Priority } from '../../../shared/domain/vocabulary';
+import { normalizePhone } from '../../../shared/protocol/phone';
+import type { Priority } from '../../../shared/protocol/vocabulary';
 import { NewTicket } from '../../../shared/protocol';
 import { browserStore, readJson } from '../sync/storage';
 

@@ -2,9 +2,10 @@
  * Filtering and searching the ticket list on this screen, before (and while) the hub is asked
  * for older tickets. Plain functions over plain data: 1 lakh tickets filter in a few ms.
  */
-import { normalizePhone, phoneDigits } from '../../../shared/domain/phone';
+import { normalizePhone } from '../../../shared/protocol/phone';
+import { phoneDigits } from '../../../shared/domain/phone';
 import { isActive } from '../../../shared/domain/ticketRules';
-import type { TicketStatus } from '../../../shared/domain/vocabulary';
+import type { TicketStatus } from '../../../shared/protocol/vocabulary';
 import type { TicketsSearchRequest } from '../../../shared/protocol';
 import type { ViewTicket } from '../sync/view';
 

@@ -2,7 +2,7 @@
  * The ticket window's form: the fields a person may change, held as the inputs hold them, and
  * the patch that sends only what they changed.
  */
-import type { Priority, TicketStatus } from '../../../shared/domain/vocabulary';
+import type { Priority, TicketStatus } from '../../../shared/protocol/vocabulary';
 import type { Ticket, TicketPatch } from '../../../shared/protocol';
 import type { ViewTicket } from '../sync/view';
 import { fromIstInput, istInputValue } from '../ui/format';

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desktopApi } from '../../../shared/desktop/api';
-import { DISPOSITIONS } from '../../../shared/domain/vocabulary';
+import { DISPOSITIONS } from '../../../shared/protocol/vocabulary';
 import type { DailyReport } from '../../../shared/protocol';
 import { loadSupervisorSession } from '../supervisor/session';
 import { createBrowserClient } from '../sync/browser';

@@ -5,7 +5,7 @@
  * their way; the same category edited by both is a clash, shown rather than overwritten.
  */
 import type { CategoryConfig, DepartmentConfig, SlaConfig } from '../../../shared/protocol';
-import { ID_PATTERN } from '../../../shared/domain/vocabulary';
+import { ID_PATTERN } from '../../../shared/protocol/vocabulary';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

@@ -21,7 +21,7 @@ import type {
   Ticket,
   TicketPatch,
 } from '../../../shared/protocol';
-import type { Disposition, SettableSeatState } from '../../../shared/domain/vocabulary';
+import type { Disposition, SettableSeatState } from '../../../shared/protocol/vocabulary';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
 import { applyChange, applyCounter, applySnapshot, emptyHubState, type HubState, mergeTickets } from './hubState';
 import { type OpRef, Outbox, type Problem, type QueuedOp } from './outbox';

@@ -6,7 +6,7 @@
 import type { Call, Seat, SlaConfig, Ticket, TicketPatch } from '../../../shared/protocol';
 import { DEFAULT_CONFIG } from '../../../shared/domain/defaultConfig';
 import { applyTicketPatch } from '../../../shared/domain/ticketPatch';
-import type { SeatState } from '../../../shared/domain/vocabulary';
+import type { SeatState } from '../../../shared/protocol/vocabulary';
 import type { HubState } from './hubState';
 import type { QueuedOp } from './outbox';
 

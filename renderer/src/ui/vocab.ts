@@ -4,7 +4,7 @@
  * screen that has not heard from the hub yet, and for ids the configuration does not know.
  */
 import type { TFunction } from 'i18next';
-import { DEFAULT_CATEGORIES, DEFAULT_DEPARTMENTS } from '../../../shared/domain/vocabulary';
+import { DEFAULT_CATEGORIES, DEFAULT_DEPARTMENTS } from '../../../shared/protocol/vocabulary';
 import type { FloorConfig } from '../../../shared/protocol';
 import type { Language } from '../i18n';
 

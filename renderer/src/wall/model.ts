@@ -4,7 +4,7 @@
  */
 import type { FloorStats, Seat } from '../../../shared/protocol';
 import { istHour } from '../ui/format';
-import type { SeatState } from '../../../shared/domain/vocabulary';
+import type { SeatState } from '../../../shared/protocol/vocabulary';
 import type { HubState } from '../sync/hubState';
 
 export interface SeatRow {
