@@ -43,6 +43,7 @@ import { consoleSessionProxy } from './proxy';
 import { navigationAllowed, originOf, permissionAllowed, requestAllowed, SETUP_ORIGIN, SETUP_SCHEME, type TrustedOrigins, withContentSecurityPolicy } from './security';
 import { handleSetupRequest, type SetupModel, type WaitingModel } from './setupPage';
 import { AppShutdown, endOnSystemShutdown } from './shutdown';
+import { bringForward } from './singleInstance';
 import { displayFor, parseWindowState, restoreBounds, serializeWindowState, type WindowStateFile } from './windowState';
 import { CONSOLE_DEFAULT_SIZE, PARTITION, type WindowKind, windowKindFor, windowOptions } from './windows';
 
@@ -121,10 +122,7 @@ export class Shell {
   }
 
   focus(): void {
-    if (!this.win) return;
-    if (this.win.isMinimized()) this.win.restore();
-    this.win.show();
-    this.win.focus();
+    bringForward(this.win);
   }
 
   // ---- configuration → what runs ----

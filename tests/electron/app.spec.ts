@@ -163,6 +163,28 @@ test('a bad configuration: the app says what is wrong, on screen, and starts not
   await expect(window.locator('pre')).toContainText('unknown setting "hubb"');
 });
 
+test('one copy per PC, even one showing a configuration error: a second start only brings it forward', async () => {
+  const first = await launch({ machine: '{ "role": "kiosk" }' });
+  await expect(first.window.locator('h1')).toContainText('cannot start');
+  // Counts the calls that bring the window forward (focus is not observable without a window manager).
+  await first.app.evaluate(({ BrowserWindow }) => {
+    const counter = globalThis as unknown as { hcrFocusCalls: number };
+    counter.hcrFocusCalls = 0;
+    const win = BrowserWindow.getAllWindows()[0]!;
+    const focus = win.focus.bind(win);
+    win.focus = () => {
+      counter.hcrFocusCalls++;
+      focus();
+    };
+  });
+  if (!can.ok) return;
+  const args = [ROOT, '--user-data', join(first.dir, 'profile'), '--config', join(first.dir, 'machine-config.json'), '--no-discovery', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])];
+  const second = spawn(can.executablePath, args, { stdio: 'ignore' });
+  expect(await new Promise<number | null>((resolve) => second.on('exit', resolve))).toBe(0);
+  expect(first.app.windows()).toHaveLength(1);
+  await expect.poll(() => first.app.evaluate(() => (globalThis as unknown as { hcrFocusCalls: number }).hcrFocusCalls)).toBe(1);
+});
+
 test('one copy per PC: a second start only brings the first forward', async () => {
   const hub = await testHub();
   const first = await launch({ machine: { role: 'seat', hub: hub.origin, discovery: false } });
