@@ -1,16 +1,20 @@
-// Checks the packaging of the desktop app without building it (building needs Electron's
-// download, which CI may not have):
+// Checks the packaging of the desktop app without Electron (building the installers needs
+// Electron's download, which CI may not have):
 //   1. electron-builder.yml loads and fits electron-builder's own schema;
 //   2. the rules that keep the app secure and its data safe hold (listed below, each with why);
 //   3. build/installer.nsh compiles, warnings as errors, where makensis is installed;
 //   4. with --electronegativity: Electronegativity scans electron/ (fetched with npx into a
-//      temporary folder, never into the app's dependencies); any high or medium finding fails.
-// Usage: node scripts/check-builder-config.mjs [--electronegativity]
+//      temporary folder, never into the app's dependencies); any high or medium finding fails;
+//   5. with --pack: builds the consoles and the bundles where needed, packs the app with
+//      electron-builder around a stand-in Electron (offline, no fuses) and checks what app.asar
+//      holds (scripts/package-contents.mjs).
+// Usage: node scripts/check-builder-config.mjs [--electronegativity] [--pack]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { packAndCheck } from './package-contents.mjs';
 import { root } from './paths.mjs';
 
 const require = createRequire(join(root, 'package.json'));
@@ -146,9 +150,31 @@ if (process.argv.includes('--electronegativity')) {
   }
 }
 
+// 5. A real package, made without Electron: what the installers would carry.
+if (process.argv.includes('--pack')) {
+  const started = Date.now();
+  // The consoles only when their sources changed; the bundles always (half a second), so that
+  // the package is made from the sources as they are.
+  const built = ['scripts/build-renderer-if-stale.mjs', 'scripts/build-electron.mjs'].every((script) => {
+    const r = spawnSync(process.execPath, [join(root, script)], { stdio: 'inherit' });
+    if (r.status !== 0) failures.push(`package: ${script} failed (exit ${r.status}), so the app was not packed`);
+    return r.status === 0;
+  });
+  if (built) {
+    try {
+      const { problems, summary } = await packAndCheck(root);
+      for (const p of problems) failures.push(`package: ${p}`);
+      notes.push(`package (electron-builder --linux dir, stand-in Electron, ${((Date.now() - started) / 1000).toFixed(1)} s): ${summary}`);
+    } catch (err) {
+      failures.push(`package: electron-builder could not pack the app: ${err.message.split('\n')[0]}`);
+    }
+  }
+}
+
 for (const n of notes) console.log(`note: ${n}`);
 if (failures.length) {
   console.error(`Packaging check failed:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}`);
   process.exit(1);
 }
-console.log('Packaging check passed: electron-builder.yml, fuses, installer script' + (process.argv.includes('--electronegativity') ? ', Electronegativity' : ''));
+const extras = [process.argv.includes('--electronegativity') && 'Electronegativity', process.argv.includes('--pack') && 'package contents'].filter(Boolean);
+console.log(`Packaging check passed: electron-builder.yml, fuses, installer script${extras.map((e) => `, ${e}`).join('')}`);
