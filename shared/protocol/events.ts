@@ -1,38 +1,68 @@
-/** Socket.IO's typed event maps, built from the message schemas of this folder. */
+/**
+ * The request/response table of every client-to-server event: each request's schema (what the
+ * hub parses a payload with) and the type of its successful ack. The hub's handler map and the
+ * consoles' requests and outbox are typed from this one table, so the compiler checks both ends.
+ */
+import type { z } from 'zod';
 import type { Ack } from './errors';
-import type { CallEndRequest, CallEndResult } from './callEnd';
-import type { CallStartRequest, CallStartResult } from './callStart';
-import type { CallerLookupRequest, CallerLookupResult } from './callerLookup';
+import { CallEndRequest, type CallEndResult } from './callEnd';
+import { CallStartRequest, type CallStartResult } from './callStart';
+import { CallerLookupRequest, type CallerLookupResult } from './callerLookup';
 import type { Change } from './change';
-import type { BackupNowResult, DailyReportRequest, DailyReportResult, ExportStartRequest, ExportStartResult } from './reports';
-import type { BroadcastSendRequest, BroadcastSendResult, ConfigUpdateRequest, ConfigUpdateResult, FloorConfig } from './config';
+import { BackupNowRequest, type BackupNowResult, DailyReportRequest, type DailyReportResult, ExportStartRequest, type ExportStartResult } from './reports';
+import { BroadcastSendRequest, type BroadcastSendResult, ConfigUpdateRequest, type ConfigUpdateResult, type FloorConfig } from './config';
 import type { Counter } from './counter';
-import type { SeatSetRequest, SeatSetResult } from './seatSet';
+import { SeatSetRequest, type SeatSetResult } from './seatSet';
 import type { Snapshot } from './snapshot';
 import type { FloorStats } from './stats';
-import type { TicketCreateRequest, TicketCreateResult } from './ticketCreate';
-import type { TicketHistoryRequest, TicketHistoryResult } from './ticketHistory';
-import type { TicketNoteRequest, TicketNoteResult } from './ticketNote';
-import type { TicketUpdateRequest, TicketUpdateResult } from './ticketUpdate';
-import type { TicketsSearchRequest, TicketsSearchResult } from './ticketsSearch';
+import { TicketCreateRequest, type TicketCreateResult } from './ticketCreate';
+import { TicketHistoryRequest, type TicketHistoryResult } from './ticketHistory';
+import { TicketNoteRequest, type TicketNoteResult } from './ticketNote';
+import { TicketUpdateRequest, type TicketUpdateResult } from './ticketUpdate';
+import { TicketsSearchRequest, type TicketsSearchResult } from './ticketsSearch';
 
-/** Request and result of every client-to-server event. Requests are schema *inputs*. */
-export type Requests = {
-  'call:start': [CallStartRequest, CallStartResult];
-  'call:end': [CallEndRequest, CallEndResult];
-  'ticket:create': [TicketCreateRequest, TicketCreateResult];
-  'ticket:update': [TicketUpdateRequest, TicketUpdateResult];
-  'ticket:note': [TicketNoteRequest, TicketNoteResult];
-  'tickets:search': [TicketsSearchRequest, TicketsSearchResult];
-  'seat:set': [SeatSetRequest, SeatSetResult];
-  'caller:lookup': [CallerLookupRequest, CallerLookupResult];
-  'ticket:history': [TicketHistoryRequest, TicketHistoryResult];
-  'config:update': [ConfigUpdateRequest, ConfigUpdateResult];
-  'broadcast:send': [BroadcastSendRequest, BroadcastSendResult];
-  'export:start': [ExportStartRequest, ExportStartResult];
-  'report:daily': [DailyReportRequest, DailyReportResult];
-  'backup:now': [Record<string, never> | undefined, BackupNowResult];
+/** The schema every request's payload is parsed with. */
+export const REQUEST_SCHEMAS = {
+  'call:start': CallStartRequest,
+  'call:end': CallEndRequest,
+  'ticket:create': TicketCreateRequest,
+  'ticket:update': TicketUpdateRequest,
+  'ticket:note': TicketNoteRequest,
+  'tickets:search': TicketsSearchRequest,
+  'seat:set': SeatSetRequest,
+  'caller:lookup': CallerLookupRequest,
+  'ticket:history': TicketHistoryRequest,
+  'config:update': ConfigUpdateRequest,
+  'broadcast:send': BroadcastSendRequest,
+  'export:start': ExportStartRequest,
+  'report:daily': DailyReportRequest,
+  'backup:now': BackupNowRequest,
+} as const;
+
+/** What each request's successful ack carries besides `ok: true`. */
+export type Results = {
+  'call:start': CallStartResult;
+  'call:end': CallEndResult;
+  'ticket:create': TicketCreateResult;
+  'ticket:update': TicketUpdateResult;
+  'ticket:note': TicketNoteResult;
+  'tickets:search': TicketsSearchResult;
+  'seat:set': SeatSetResult;
+  'caller:lookup': CallerLookupResult;
+  'ticket:history': TicketHistoryResult;
+  'config:update': ConfigUpdateResult;
+  'broadcast:send': BroadcastSendResult;
+  'export:start': ExportStartResult;
+  'report:daily': DailyReportResult;
+  'backup:now': BackupNowResult;
 };
+
+/**
+ * Request and result of every client-to-server event. Requests are the schemas' *inputs* (what
+ * a client sends); handlers receive their *outputs* (`ParsedRequest`), after parsing.
+ */
+export type Requests = { [K in keyof typeof REQUEST_SCHEMAS]: [z.input<(typeof REQUEST_SCHEMAS)[K]>, Results[K]] };
+export type ParsedRequest<K extends RequestName> = z.output<(typeof REQUEST_SCHEMAS)[K]>;
 export type RequestName = keyof Requests;
 
 export const MUTATIONS = ['call:start', 'call:end', 'ticket:create', 'ticket:update', 'ticket:note', 'seat:set', 'config:update', 'broadcast:send'] as const satisfies readonly RequestName[];

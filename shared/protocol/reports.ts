@@ -3,7 +3,7 @@
  * report. Days are local dates (YYYY-MM-DD) in the hub's time zone, both ends included.
  */
 import { z } from 'zod';
-import type { Disposition } from '../protocol/vocabulary';
+import type { Disposition } from './vocabulary';
 
 export const LocalDate = z.iso.date();
 
@@ -50,4 +50,6 @@ export type DailyReport = {
 export type DailyReportResult = { report: DailyReport };
 
 /** `backup:now` (supervisors) — an online backup, checked, into the hub's backup folder. */
+export const BackupNowRequest = z.strictObject({}).optional();
+export type BackupNowRequest = z.infer<typeof BackupNowRequest>;
 export type BackupNowResult = { backup: { file: string; bytes: number; at: string; ms: number } };
