@@ -14,9 +14,12 @@
 ; it decides which address the app trusts, so a user must not be able to change it.
 ; For a wall (/ROLE=wall) a shortcut in the common Startup folder starts the app at sign-in
 ; from the first boot on; it survives upgrades and is removed on uninstall.
-; Windows Firewall: every install lets the app receive mDNS (UDP 5353) so seats find the hub;
-; /ROLE=hub also lets seats reach the hub's port (/HUBPORT, default 4950). Rules are replaced,
-; not duplicated, on reinstall, and removed on uninstall.
+; Windows Firewall: every install lets the app receive mDNS (UDP 5353) so seats find the hub,
+; and lets seats reach a hub that this PC runs (TCP, to the app's own program only, on any
+; port): the role and the port may be chosen later on the setup screen, which cannot add
+; firewall rules. Rules are replaced, not duplicated, on reinstall, and removed on uninstall.
+; The configuration is written as UTF-8 (what the app reads): FileWrite would write the ANSI
+; code page, garbling a /HUBNAME or a folder outside it.
 
 !include LogicLib.nsh
 !include FileFunc.nsh
@@ -36,6 +39,8 @@
   Var hcrChar
   Var hcrDigits
   Var hcrDir
+  Var hcrBuf
+  Var hcrBytes
 !endif
 
 ; $hcrEscaped = $hcrValue with \ and " escaped for a JSON string.
@@ -135,11 +140,55 @@
   ${EndIf}
 !macroend
 
+; Writes $hcrJson to the file FILE as UTF-8 without a byte-order mark: Windows converts the
+; text (UTF-16 inside the installer) with WideCharToMultiByte(CP_UTF8), and WriteFile writes
+; the bytes as they are. The text goes to the System plugin on the stack, never inside the
+; call's own text, so quotes and brackets in a value cannot break the call.
+!macro hcrWriteUtf8 FILE
+  ; At most 3 bytes of UTF-8 for each UTF-16 unit, and the terminating NUL.
+  StrLen $hcrBytes $hcrJson
+  IntOp $hcrBytes $hcrBytes * 3
+  IntOp $hcrBytes $hcrBytes + 1
+  System::Alloc $hcrBytes
+  Pop $hcrBuf
+  Push $hcrJson
+  System::Call 'kernel32::WideCharToMultiByte(i 65001, i 0, w s, i -1, p $hcrBuf, i $hcrBytes, p 0, p 0) i .s'
+  Pop $hcrBytes
+  ; The count includes the NUL, which is not written; 0 means the conversion failed, and then
+  ; the file already there is left as it was.
+  IntOp $hcrBytes $hcrBytes - 1
+  ${If} $hcrBytes < 0
+    DetailPrint "Could not write ${FILE}: the options could not be converted to UTF-8"
+  ${Else}
+    ClearErrors
+    FileOpen $hcrIndex "${FILE}" w
+    ${If} ${Errors}
+      DetailPrint "Could not write ${FILE}"
+    ${Else}
+      System::Call 'kernel32::WriteFile(p $hcrIndex, p $hcrBuf, i $hcrBytes, *i 0, p 0) i .s'
+      Pop $hcrValue
+      FileClose $hcrIndex
+      ${If} $hcrValue == 0
+        DetailPrint "Could not write ${FILE}"
+      ${Else}
+        DetailPrint "Machine configuration written to ${FILE}"
+      ${EndIf}
+    ${EndIf}
+  ${EndIf}
+  System::Free $hcrBuf
+!macroend
+
 !macro customInstall
   ${GetParameters} $hcrArgs
   nsExec::ExecToLog 'netsh advfirewall firewall delete rule name="${HCR_RULE_MDNS}"'
   Pop $hcrValue
   nsExec::ExecToLog 'netsh advfirewall firewall add rule name="${HCR_RULE_MDNS}" dir=in action=allow protocol=UDP localport=5353 program="$INSTDIR\${APP_EXECUTABLE_FILENAME}" enable=yes'
+  Pop $hcrValue
+  ; Seats reach the hub, whichever PC becomes the hub and on whatever port: scoped to the
+  ; program, which listens only while it runs the hub.
+  nsExec::ExecToLog 'netsh advfirewall firewall delete rule name="${HCR_RULE_HUB}"'
+  Pop $hcrValue
+  nsExec::ExecToLog 'netsh advfirewall firewall add rule name="${HCR_RULE_HUB}" dir=in action=allow protocol=TCP program="$INSTDIR\${APP_EXECUTABLE_FILENAME}" enable=yes'
   Pop $hcrValue
   StrCpy $hcrJson "{"
   !insertmacro hcrAddString "role" "ROLE"
@@ -165,10 +214,8 @@
     ; Administrators and SYSTEM full control, Users read: set before the file is written.
     nsExec::ExecToLog '"$SYSDIR\icacls.exe" "$hcrDir" /inheritance:r /grant:r *S-1-5-32-544:(OI)(CI)F *S-1-5-18:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX'
     Pop $hcrValue
-    FileOpen $hcrIndex "$hcrDir\config.json" w
-    FileWrite $hcrIndex '$hcrJson$\r$\n}$\r$\n'
-    FileClose $hcrIndex
-    DetailPrint "Machine configuration written to $hcrDir\config.json"
+    StrCpy $hcrJson '$hcrJson$\r$\n}$\r$\n'
+    !insertmacro hcrWriteUtf8 "$hcrDir\config.json"
 
     ClearErrors
     ${GetOptions} $hcrArgs "/ROLE=" $hcrValue
@@ -176,19 +223,6 @@
     ${AndIf} $hcrValue == "wall"
       SetShellVarContext all
       CreateShortCut "$SMSTARTUP\${HCR_STARTUP_LINK}" "$INSTDIR\${APP_EXECUTABLE_FILENAME}"
-    ${EndIf}
-    ${IfNot} ${Errors}
-    ${AndIf} $hcrValue == "hub"
-      ClearErrors
-      ${GetOptions} $hcrArgs "/HUBPORT=" $hcrValue
-      ${If} ${Errors}
-      ${OrIf} $hcrValue == ""
-        StrCpy $hcrValue "4950"
-      ${EndIf}
-      nsExec::ExecToLog 'netsh advfirewall firewall delete rule name="${HCR_RULE_HUB}"'
-      Pop $hcrChar
-      nsExec::ExecToLog 'netsh advfirewall firewall add rule name="${HCR_RULE_HUB}" dir=in action=allow protocol=TCP localport=$hcrValue program="$INSTDIR\${APP_EXECUTABLE_FILENAME}" enable=yes'
-      Pop $hcrChar
     ${EndIf}
   ${EndIf}
 !macroend
