@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HubClient } from '../sync/client';
-import { createBrowserClient } from '../sync/browser';
+import type { HubClient } from '../hubLink/client';
+import { createBrowserClient } from '../hubLink/browser';
 import { useClientView } from '../ui/hooks';
 import { Console } from './Console';
 import { forgetKey, loadSession, type Session, saveSession } from './session';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { normalizePhone } from '../../../shared/protocol/phone';
 import { formatPhone } from '../../../shared/domain/phone';
 import { DISPOSITIONS, type Disposition, PRIORITIES } from '../../../shared/protocol/vocabulary';
-import type { ClientView } from '../sync/client';
+import type { ClientView } from '../hubLink/client';
 import { Field } from '../ui/Field';
 import { duration } from '../ui/format';
 import { useVocabulary } from '../ui/hooks';

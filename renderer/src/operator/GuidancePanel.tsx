@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ClientView } from '../sync/client';
+import type { ClientView } from '../hubLink/client';
 import { useVocabulary } from '../ui/hooks';
 import { configGuidance } from '../ui/vocab';
 import { guidanceFor } from './guidance';

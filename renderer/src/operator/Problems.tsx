@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Ticket, TicketPatch } from '../../../shared/protocol';
-import type { HubClient } from '../sync/client';
-import type { Problem } from '../sync/outbox';
+import type { HubClient } from '../hubLink/client';
+import type { Problem } from '../hubLink/outbox';
 import { Dialog } from '../ui/Dialog';
 import { istWhen } from '../ui/format';
 import { ticketLabel } from './labels';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { callsToday } from '../sync/hubState';
-import type { ClientView } from '../sync/client';
+import { callsToday } from '../hubLink/hubMirror';
+import type { ClientView } from '../hubLink/client';
 import { Counters, IstClock, LanguageSwitch } from '../ui/common';
 import { duration } from '../ui/format';
 

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { normalizePhone } from '../../../shared/protocol/phone';
 import type { Priority } from '../../../shared/protocol/vocabulary';
 import { NewTicket } from '../../../shared/protocol';
-import { browserStore, readJson } from '../sync/storage';
+import { browserStore, readJson } from '../hubLink/storage';
 
 export interface Draft {
   phone: string;

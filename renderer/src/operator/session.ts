@@ -1,5 +1,5 @@
 /** Who sits at this screen: kept so a reload or a restart goes straight back to the seat. */
-import { browserStore, readJson } from '../sync/storage';
+import { browserStore, readJson } from '../hubLink/storage';
 
 export interface Session {
   seat: number;

@@ -7,7 +7,7 @@ import { phoneDigits } from '../../../shared/domain/phone';
 import { isActive } from '../../../shared/domain/ticketRules';
 import type { TicketStatus } from '../../../shared/protocol/vocabulary';
 import type { TicketsSearchRequest } from '../../../shared/protocol';
-import type { ViewTicket } from '../sync/view';
+import type { ViewTicket } from '../hubLink/view';
 
 export interface TicketFilters {
   mine: boolean;

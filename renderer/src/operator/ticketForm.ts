@@ -4,7 +4,7 @@
  */
 import type { Priority, TicketStatus } from '../../../shared/protocol/vocabulary';
 import type { Ticket, TicketPatch } from '../../../shared/protocol';
-import type { ViewTicket } from '../sync/view';
+import type { ViewTicket } from '../hubLink/view';
 import { fromIstInput, istInputValue } from '../ui/format';
 
 /** The ticket's fields as the form holds them; empty strings for "none". */

@@ -9,7 +9,7 @@ import { desktopApi } from '../../../shared/desktop/api';
 import { DISPOSITIONS } from '../../../shared/protocol/vocabulary';
 import type { DailyReport } from '../../../shared/protocol';
 import { loadSupervisorSession } from '../supervisor/session';
-import { createBrowserClient } from '../sync/browser';
+import { createBrowserClient } from '../hubLink/browser';
 import { LanguageSwitch } from '../ui/common';
 import { dayHeading, duration, formatIndian, istDate, istTime, istWhen } from '../ui/format';
 import { useClientView, useVocabulary } from '../ui/hooks';

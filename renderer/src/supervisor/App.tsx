@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserClient } from '../sync/browser';
-import type { HubClient } from '../sync/client';
+import { createBrowserClient } from '../hubLink/browser';
+import type { HubClient } from '../hubLink/client';
 import { useClientView } from '../ui/hooks';
 import { SupervisorConsole } from './Console';
 import { forgetSupervisorKey, loadSupervisorSession, saveSupervisorSession, type SupervisorSession } from './session';

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../operator/Problems';
-import type { ClientView, HubClient } from '../sync/client';
+import type { ClientView, HubClient } from '../hubLink/client';
 import { Field } from '../ui/Field';
 import { bytes, istDate, istTime } from '../ui/format';
 

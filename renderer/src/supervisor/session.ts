@@ -2,7 +2,7 @@
  * Who runs the floor from this screen: a supervisor has a name and a key, no seat. Kept so a
  * reload goes straight back to the console, and read by the daily report page to sign in.
  */
-import { browserStore, readJson } from '../sync/storage';
+import { browserStore, readJson } from '../hubLink/storage';
 
 export interface SupervisorSession {
   name: string;

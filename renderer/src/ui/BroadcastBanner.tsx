@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Broadcast } from '../../../shared/protocol';
 import { istTime } from './format';
-import { browserStore } from '../sync/storage';
+import { browserStore } from '../hubLink/storage';
 
 const SEEN_KEY = 'hcr.broadcast.hidden';
 

@@ -1,7 +1,7 @@
 /** How numbers, times and durations read on every screen: Indian grouping, IST, 24-hour clock. */
 import { formatIndian } from '../../../shared/domain/numbers';
 import { zoneOffsetMs } from '../../../shared/domain/localDay';
-import { HUB_TIME_ZONE } from '../sync/hubState';
+import { HUB_TIME_ZONE } from '../hubLink/hubMirror';
 
 export { formatIndian };
 

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLanguage, type Language } from '../i18n';
 import { vocabulary, type Vocabulary } from './vocab';
-import type { ClientView, HubClient } from '../sync/client';
+import type { ClientView, HubClient } from '../hubLink/client';
 
 export function useClientView(client: HubClient): ClientView {
   return useSyncExternalStore(

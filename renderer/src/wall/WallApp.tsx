@@ -7,10 +7,10 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FloorStats } from '../../../shared/protocol';
-import { createBrowserClient } from '../sync/browser';
-import type { ClientView } from '../sync/client';
-import { callsToday } from '../sync/hubState';
-import { browserStore } from '../sync/storage';
+import { createBrowserClient } from '../hubLink/browser';
+import type { ClientView } from '../hubLink/client';
+import { callsToday } from '../hubLink/hubMirror';
+import { browserStore } from '../hubLink/storage';
 import { Bi, useOtherLanguage } from '../ui/Bi';
 import { BroadcastBanner } from '../ui/BroadcastBanner';
 import { duration, formatIndian, istTime } from '../ui/format';

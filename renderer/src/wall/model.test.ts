@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { applySnapshot, emptyHubState } from '../sync/hubState';
+import { applySnapshot, emptyHubMirror } from '../hubLink/hubMirror';
 import type { FloorStats } from '../../../shared/protocol';
 import { hourBars, seatRows, showDisconnectBanner, stateCounts, statsStale, topWithRest } from './model';
 
-const hub = applySnapshot(emptyHubState(), {
+const hub = applySnapshot(emptyHubMirror(), {
   seq: 1,
   counter: { total: 5, today: 5 },
   seats: [

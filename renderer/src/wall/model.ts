@@ -1,11 +1,11 @@
 /**
- * What the wall shows, computed from the hub state alone. Panels read these plain rows, so a
+ * What the wall shows, computed from the mirror of the hub alone. Panels read these plain rows, so a
  * later panel (hub-computed statistics) adds a function here and a component beside the others.
  */
 import type { FloorStats, Seat } from '../../../shared/protocol';
 import { istHour } from '../ui/format';
 import type { SeatState } from '../../../shared/protocol/vocabulary';
-import type { HubState } from '../sync/hubState';
+import type { HubMirror } from '../hubLink/hubMirror';
 
 export interface SeatRow {
   seat: number;
@@ -19,7 +19,7 @@ export interface SeatRow {
 
 export const DEFAULT_SEAT_COUNT = 40;
 
-export function seatRows(hub: HubState, hubNow: Date): SeatRow[] {
+export function seatRows(hub: HubMirror, hubNow: Date): SeatRow[] {
   const seats: Seat[] = [...hub.seats.values()].sort((a, b) => a.seat - b.seat);
   return seats.map((s) => {
     const since = Date.parse(s.since);

@@ -1,4 +1,4 @@
-/** Builders for the sync layer's tests. */
+/** Builders for the hub link's tests. */
 import type { Ticket } from '../../../shared/protocol';
 
 export function ticket(n: number, extra: Partial<Ticket> = {}): Ticket {

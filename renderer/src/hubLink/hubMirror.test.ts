@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../shared/protocol';
-import { applyChange, applySnapshot, callsToday, emptyHubState, mergeTickets } from './hubState';
+import { applyChange, applySnapshot, callsToday, emptyHubMirror, mergeTickets } from './hubMirror';
 import { ticket } from './testing';
 
 const snap: Snapshot = {
@@ -11,15 +11,15 @@ const snap: Snapshot = {
   serverTime: '2026-11-28T10:00:00.000Z',
 };
 
-describe('hub state', () => {
+describe('hub mirror', () => {
   it('orders the snapshot newest first', () => {
-    const s = applySnapshot(emptyHubState(), snap, new Date('2026-11-28T10:00:00.000Z'));
+    const s = applySnapshot(emptyHubMirror(), snap, new Date('2026-11-28T10:00:00.000Z'));
     expect(s.ticketOrder.map((t) => t.number)).toEqual([5, 3, 2]);
     expect(s.seq).toBe(10);
   });
 
   it('applies the next change, skips repeats and reports a gap', () => {
-    const s = applySnapshot(emptyHubState(), snap);
+    const s = applySnapshot(emptyHubMirror(), snap);
     const next = applyChange(s, { seq: 11, type: 'ticket.created', data: { ticket: ticket(6) } });
     expect(next.kind).toBe('applied');
     if (next.kind !== 'applied') return;
@@ -29,11 +29,11 @@ describe('hub state', () => {
   });
 
   it('treats a change before any snapshot as a gap', () => {
-    expect(applyChange(emptyHubState(), { seq: 1, type: 'seat.updated', data: { seat: { seat: 1, state: 'ready', since: 'x' } } }).kind).toBe('gap');
+    expect(applyChange(emptyHubMirror(), { seq: 1, type: 'seat.updated', data: { seat: { seat: 1, state: 'ready', since: 'x' } } }).kind).toBe('gap');
   });
 
   it('replaces an updated ticket in place and never goes back a version', () => {
-    let s = applySnapshot(emptyHubState(), snap);
+    let s = applySnapshot(emptyHubMirror(), snap);
     const out = applyChange(s, { seq: 11, type: 'ticket.updated', data: { ticket: ticket(3, { version: 2, status: 'resolved' }) } });
     if (out.kind !== 'applied') throw new Error(out.kind);
     s = out.state;
@@ -44,7 +44,7 @@ describe('hub state', () => {
   });
 
   it('keeps searched tickets across a new snapshot, in order', () => {
-    let s = applySnapshot(emptyHubState(), snap);
+    let s = applySnapshot(emptyHubMirror(), snap);
     s = mergeTickets(s, [ticket(1), ticket(4)]);
     expect(s.ticketOrder.map((t) => t.number)).toEqual([5, 4, 3, 2, 1]);
     s = applySnapshot(s, { ...snap, seq: 12, tickets: [ticket(5)] });
@@ -52,7 +52,7 @@ describe('hub state', () => {
   });
 
   it('moves the counters with call.started and resets "today" at IST midnight', () => {
-    const s = applySnapshot(emptyHubState(), snap);
+    const s = applySnapshot(emptyHubMirror(), snap);
     const out = applyChange(s, {
       seq: 11,
       type: 'call.started',

@@ -1,5 +1,5 @@
 /**
- * The hub client: one Socket.IO connection, the hub state it keeps current, and the outbox it
+ * The hub client: one Socket.IO connection, the mirror of the hub it keeps current, and the outbox it
  * drains. No React and no DOM here beyond what is injected, so the ordering and retry rules
  * are tested with a fake socket. Screens read `getView()` and subscribe to changes.
  */
@@ -23,7 +23,7 @@ import type {
 } from '../../../shared/protocol';
 import type { Disposition, SettableSeatState } from '../../../shared/protocol/vocabulary';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
-import { applyChange, applyCounter, applySnapshot, emptyHubState, type HubState, mergeTickets } from './hubState';
+import { applyChange, applyCounter, applySnapshot, emptyHubMirror, type HubMirror, mergeTickets } from './hubMirror';
 import { type OpRef, Outbox, type Problem, type QueuedOp } from './outbox';
 import { type KeyValueStore, newId, readJson } from './storage';
 import { type AckedStart, type CurrentCall, currentCall, effectiveSeatState, isLocalTicketId, LOCAL_TICKET_PREFIX } from './view';
@@ -61,7 +61,7 @@ export interface ClientView {
   disconnectedSince?: number;
   /** True once a snapshot has arrived: the screens show real numbers. */
   ready: boolean;
-  hub: HubState;
+  hub: HubMirror;
   ops: readonly QueuedOp[];
   problems: readonly Problem[];
   seat?: number;
@@ -116,7 +116,7 @@ const GAP_RETRY_WINDOW_MS = 10_000;
 
 export class HubClient {
   private socket: HubSocket | null = null;
-  private hub: HubState = emptyHubState();
+  private hub: HubMirror = emptyHubMirror();
   private readonly outbox: Outbox | null;
   private connection: ConnectionState = 'connecting';
   private refusal: string | undefined;

@@ -12,7 +12,7 @@ export const HUB_TIME_ZONE = 'Asia/Kolkata';
 /** Far more than an outbox holds at once: an op is matched within moments of being sent. */
 const MADE_BY_KEPT = 500;
 
-export interface HubState {
+export interface HubMirror {
   /** Last change applied; null until the first snapshot. */
   seq: number | null;
   counter: Counter;
@@ -36,7 +36,7 @@ export interface HubState {
   truncated: boolean;
 }
 
-export function emptyHubState(): HubState {
+export function emptyHubMirror(): HubMirror {
   return {
     seq: null,
     counter: { total: 0, today: 0 },
@@ -55,7 +55,7 @@ export function newestFirst(a: Ticket, b: Ticket): number {
   return b.number - a.number;
 }
 
-export function applySnapshot(prev: HubState, snap: Snapshot, localNow: Date = new Date()): HubState {
+export function applySnapshot(prev: HubMirror, snap: Snapshot, localNow: Date = new Date()): HubMirror {
   const seats = new Map<number, Seat>();
   for (const s of snap.seats) seats.set(s.seat, s);
   const tickets = new Map<string, Ticket>();
@@ -80,17 +80,17 @@ export function applySnapshot(prev: HubState, snap: Snapshot, localNow: Date = n
 }
 
 export type ChangeOutcome =
-  | { kind: 'applied'; state: HubState }
+  | { kind: 'applied'; state: HubMirror }
   /** Already applied (a repeat after a reconnect): nothing to do. */
   | { kind: 'duplicate' }
   /** One or more changes were missed: the client must catch up with `since`. */
   | { kind: 'gap'; expected: number; got: number };
 
-export function applyChange(prev: HubState, change: Change, localNow: Date = new Date()): ChangeOutcome {
+export function applyChange(prev: HubMirror, change: Change, localNow: Date = new Date()): ChangeOutcome {
   if (prev.seq === null) return { kind: 'gap', expected: 0, got: change.seq };
   if (change.seq <= prev.seq) return { kind: 'duplicate' };
   if (change.seq !== prev.seq + 1) return { kind: 'gap', expected: prev.seq + 1, got: change.seq };
-  const next: HubState = { ...prev, seq: change.seq };
+  const next: HubMirror = { ...prev, seq: change.seq };
   switch (change.type) {
     case 'call.started': {
       next.counter = change.data.counter;
@@ -119,13 +119,13 @@ export function applyChange(prev: HubState, change: Change, localNow: Date = new
 }
 
 /** Adds tickets that came from a search or an ack, without moving `seq`. Older versions never replace newer. */
-export function mergeTickets(prev: HubState, incoming: readonly Ticket[]): HubState {
+export function mergeTickets(prev: HubMirror, incoming: readonly Ticket[]): HubMirror {
   let state = prev;
   for (const t of incoming) state = { ...state, ...withTicket(state, t) };
   return state;
 }
 
-function withTicket(prev: HubState, ticket: Ticket): Pick<HubState, 'tickets' | 'ticketOrder'> {
+function withTicket(prev: HubMirror, ticket: Ticket): Pick<HubMirror, 'tickets' | 'ticketOrder'> {
   const old = prev.tickets.get(ticket.id);
   if (old && old.version > ticket.version) return { tickets: prev.tickets, ticketOrder: prev.ticketOrder };
   const tickets = new Map(prev.tickets);
@@ -164,13 +164,13 @@ function withEntry<K, V>(map: ReadonlyMap<K, V>, key: K, value: V, keep = 2000):
 }
 
 /** Counters pushed on their own (the hub's day rolled over, or a catch-up ended). */
-export function applyCounter(prev: HubState, counter: Counter, localNow: Date = new Date()): HubState {
+export function applyCounter(prev: HubMirror, counter: Counter, localNow: Date = new Date()): HubMirror {
   const hubNow = new Date(localNow.getTime() + prev.clockOffsetMs);
   return { ...prev, counter, counterDay: localDateKey(hubNow, HUB_TIME_ZONE) };
 }
 
 /** "Calls today" as of `hubNow`: zero once the IST day has moved on since the counter was last told. */
-export function callsToday(state: HubState, hubNow: Date): number {
+export function callsToday(state: HubMirror, hubNow: Date): number {
   if (state.counterDay && state.counterDay !== localDateKey(hubNow, HUB_TIME_ZONE)) return 0;
   return state.counter.today;
 }

@@ -1,5 +1,5 @@
 /**
- * What the operator sees: the hub's state with this seat's unacknowledged ops laid over it.
+ * What the operator sees: the mirror of the hub with this seat's unacknowledged ops laid over it.
  * A call started offline shows as running, a ticket created offline shows in the list, a
  * status change shows at once; each is marked as not yet synced until the hub acks it.
  */
@@ -7,7 +7,7 @@ import type { Call, Seat, SlaConfig, Ticket, TicketPatch } from '../../../shared
 import { DEFAULT_CONFIG } from '../../../shared/domain/defaultConfig';
 import { applyTicketPatch } from '../../../shared/domain/ticketPatch';
 import type { SeatState } from '../../../shared/protocol/vocabulary';
-import type { HubState } from './hubState';
+import type { HubMirror } from './hubMirror';
 import type { QueuedOp } from './outbox';
 
 export const LOCAL_TICKET_PREFIX = 'local:';
@@ -74,7 +74,7 @@ export interface TicketOverlay {
  * `sla`: the floor's service-level targets, so that a change of category or priority moves the
  * due time on screen as the hub will (the hub's defaults until its configuration arrives).
  */
-export function ticketOverlay(hub: HubState, ops: readonly QueuedOp[], seat: number, author?: string, sla: SlaConfig = DEFAULT_CONFIG.sla): TicketOverlay {
+export function ticketOverlay(hub: HubMirror, ops: readonly QueuedOp[], seat: number, author?: string, sla: SlaConfig = DEFAULT_CONFIG.sla): TicketOverlay {
   const created: ViewTicket[] = [];
   const changed = new Map<string, ViewTicket>();
   const byLocal = new Map<string, ViewTicket>();
@@ -115,7 +115,7 @@ export function ticketOverlay(hub: HubState, ops: readonly QueuedOp[], seat: num
 }
 
 /** The whole ticket list as shown: offline-created first, then the hub's, newest first. */
-export function visibleTickets(hub: HubState, overlay: TicketOverlay): ViewTicket[] {
+export function visibleTickets(hub: HubMirror, overlay: TicketOverlay): ViewTicket[] {
   const list: ViewTicket[] = overlay.created.slice();
   if (overlay.changed.size === 0) {
     for (const t of hub.ticketOrder) list.push(t);
@@ -138,7 +138,7 @@ function pendingEnds(ops: readonly QueuedOp[]): { callIds: Set<string>; startOps
   return { callIds, startOps };
 }
 
-export function currentCall(hub: HubState, ops: readonly QueuedOp[], seat: number | undefined, acked: AckedStart | null): CurrentCall | null {
+export function currentCall(hub: HubMirror, ops: readonly QueuedOp[], seat: number | undefined, acked: AckedStart | null): CurrentCall | null {
   let lastCallOp: QueuedOp | undefined;
   for (const op of ops) if (op.name === 'call:start' || op.name === 'call:end') lastCallOp = op;
   if (lastCallOp?.name === 'call:start') {
@@ -171,7 +171,7 @@ export function currentCall(hub: HubState, ops: readonly QueuedOp[], seat: numbe
 }
 
 /** The seat's state as the operator should see it: the last pending op decides, else the hub. */
-export function effectiveSeatState(hub: HubState, ops: readonly QueuedOp[], seat: number | undefined): { state: SeatState; since?: string; synced: boolean } {
+export function effectiveSeatState(hub: HubMirror, ops: readonly QueuedOp[], seat: number | undefined): { state: SeatState; since?: string; synced: boolean } {
   let local: { state: SeatState; since: string } | null = null;
   for (const op of ops) {
     if (op.name === 'call:start') local = { state: 'on_call', since: op.queuedAt };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyChange, applySnapshot, emptyHubState } from './hubState';
+import { applyChange, applySnapshot, emptyHubMirror } from './hubMirror';
 import type { QueuedOp } from './outbox';
 import { ticket } from './testing';
 import { currentCall, effectiveSeatState, ticketOverlay, visibleTickets } from './view';
 
-const hub = applySnapshot(emptyHubState(), {
+const hub = applySnapshot(emptyHubMirror(), {
   seq: 1,
   counter: { total: 0, today: 0 },
   seats: [{ seat: 4, state: 'ready', since: '2026-11-28T10:00:00.000Z' }],

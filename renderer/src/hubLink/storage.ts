@@ -1,6 +1,6 @@
 import { uuidV4 } from '../../../shared/domain/uuid';
 
-/** The part of `Storage` the sync layer uses, so tests can give it a Map instead of localStorage. */
+/** The part of `Storage` the hub link uses, so tests can give it a Map instead of localStorage. */
 export interface KeyValueStore {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
