@@ -4,7 +4,7 @@
  * can take on the floor is a unit test.
  */
 import type { ConsoleKind, MachineConfig } from '../../shared/desktop/config';
-import type { HubSelection } from './discovery/select';
+import { type HubSelection, sameName } from './discovery/select';
 
 export type RememberedHub = { name: string; origin: string };
 
@@ -46,9 +46,6 @@ export function shouldRediscover(plan: Extract<StartPlan, { kind: 'connect' }>, 
   return discovery && plan.source !== 'config' && failedAttempts >= 3;
 }
 
-export function sameName(a: string, b: string): boolean {
-  return a.localeCompare(b, 'en', { sensitivity: 'accent' }) === 0;
-}
 
 /**
  * The page a window opens on the hub: the operator's sign-in at `/`, the supervisor's console at

@@ -10,7 +10,7 @@ import { z } from 'zod';
 export const DESKTOP_ROLES = ['hub', 'seat', 'wall'] as const;
 export type DesktopRole = (typeof DESKTOP_ROLES)[number];
 
-/** What a window shows: the hub serves `/` (operator and supervisor sign in there) and `/wall`. */
+/** What a window shows: the hub serves the operator's console at `/`, the supervisor's at `/supervisor`, the wall at `/wall`. */
 export const CONSOLE_KINDS = ['operator', 'supervisor', 'wall'] as const;
 export type ConsoleKind = (typeof CONSOLE_KINDS)[number];
 

@@ -4,7 +4,6 @@
  * so this is where they are judged: pure functions, tested without any network.
  */
 import { HUB_SERVICE_TYPE } from '../../../shared/desktop/config';
-import { sameName } from '../mode';
 
 /** The fields of a resolved DNS-SD service that are used here (bonjour-service's `Service`). */
 export type ServiceRecord = {
@@ -114,4 +113,9 @@ export function selectHub(candidates: readonly HubCandidate[], opts: { hubName?:
 export function defaultHubName(hostname: string): string {
   const host = hostname.split('.')[0]!.replace(/[^A-Za-z0-9 _-]/g, '').slice(0, 40) || 'hub';
   return `Helpline hub (${host})`;
+}
+
+/** Hub names as people type them: case does not matter, accents do. */
+export function sameName(a: string, b: string): boolean {
+  return a.localeCompare(b, 'en', { sensitivity: 'accent' }) === 0;
 }
