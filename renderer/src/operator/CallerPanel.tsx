@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { normalizePhone } from '../../../shared/protocol/phone';
 import { isActive } from '../../../shared/domain/ticketRules';
 import type { CallerLookupResult } from '../../../shared/protocol';
+import { ticketLabel } from '../common/tickets/ticketLabel';
 import type { ClientView, HubClient } from '../hubLink/client';
 import type { ViewTicket } from '../hubLink/view';
 import { PhoneText } from '../ui/common';
 import { Field } from '../ui/Field';
 import { istWhen } from '../ui/format';
-import { ticketLabel } from './labels';
 
 const LOOKUP_DEBOUNCE_MS = 300;
 

@@ -10,6 +10,12 @@ import { switchLanguage } from '../i18n';
 import type { ClientView, HubClient } from '../hubLink/client';
 import type { Problem } from '../hubLink/outbox';
 import { ticketOverlay, type ViewTicket, visibleTickets } from '../hubLink/view';
+import { ConflictDialog, isConflict, ProblemList, useProblemAnnouncements } from '../common/problems/Problems';
+import type { OperatorSession } from '../common/session/session';
+import { TicketDetail } from '../common/tickets/TicketDetail';
+import { TicketList } from '../common/tickets/TicketList';
+import { ticketLabel } from '../common/tickets/ticketLabel';
+import { Announcements, useAnnouncements } from '../ui/announcements';
 import { BroadcastBanner } from '../ui/BroadcastBanner';
 import { Dialog } from '../ui/Dialog';
 import { istTime } from '../ui/format';
@@ -20,14 +26,9 @@ import { draftFromTicket, type Draft, EMPTY_DRAFT, loadDraft, saveDraft, ticketF
 import { GuidancePanel } from './GuidancePanel';
 import { HelpDialog } from './HelpDialog';
 import { type Command, commandFor, isTypingTarget } from './keys';
-import { ticketLabel } from './labels';
-import { ConflictDialog, errorText, isConflict, ProblemList } from './Problems';
-import type { Session } from './session';
-import { TicketDetail } from './TicketDetail';
-import { TicketList } from './TicketList';
 import { TopBar } from './TopBar';
 
-export function Console({ client, view, session, onSignOut }: { client: HubClient; view: ClientView; session: Session; onSignOut: () => void }) {
+export function Console({ client, view, session, onSignOut }: { client: HubClient; view: ClientView; session: OperatorSession; onSignOut: () => void }) {
   const { t } = useTranslation();
   const now = useNow(1000);
   const hubNow = toHubNow(now, view);
@@ -36,7 +37,7 @@ export function Console({ client, view, session, onSignOut }: { client: HubClien
   const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
   const [openTicket, setOpenTicket] = useState<string | null>(null);
   const [showHelp, setShowHelp] = useState(false);
-  const [announcement, setAnnouncement] = useState<{ text: string; at: number } | null>(null);
+  const { announcement, announce } = useAnnouncements();
   const phoneRef = useRef<HTMLInputElement>(null);
   const categoryRef = useRef<HTMLSelectElement>(null);
   const descriptionRef = useRef<HTMLTextAreaElement>(null);
@@ -55,22 +56,10 @@ export function Console({ client, view, session, onSignOut }: { client: HubClien
     [session.seat],
   );
 
-  const announce = useCallback((text: string) => setAnnouncement({ text, at: Date.now() }), []);
 
-  useEffect(() => {
-    if (!announcement) return;
-    const id = setTimeout(() => setAnnouncement(null), 6000);
-    return () => clearTimeout(id);
-  }, [announcement]);
 
   // Problems surface as they happen, in words; they also stay listed until dismissed.
-  useEffect(
-    () =>
-      client.onProblem((p) => {
-        if (!isConflict(p)) announce(`${t(`problems.what.${p.op.name}`)}: ${errorText(t, p.error.code)}`);
-      }),
-    [client, announce, t],
-  );
+  useProblemAnnouncements(client, announce);
 
   const callTicketLabel = useMemo(() => {
     const ct = view.callTicket;
@@ -277,9 +266,7 @@ export function Console({ client, view, session, onSignOut }: { client: HubClien
         </div>
         <TicketList client={client} view={view} tickets={tickets} searchRef={searchRef} onOpen={openDetail} now={now} />
       </main>
-      <div className="announce" role="status" aria-live="polite">
-        {announcement && <p key={announcement.at}>{announcement.text}</p>}
-      </div>
+      <Announcements announcement={announcement} />
       {detailTicket && <TicketDetail key={detailTicket.id} client={client} view={view} ticket={detailTicket} onClose={() => setOpenTicket(null)} now={now} announce={announce} />}
       {showHelp && <HelpDialog onClose={() => setShowHelp(false)} />}
       {conflict && <ConflictDialog key={conflict.id} problem={conflict} client={client} />}

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { desktopApi } from '../../../shared/desktop/api';
 import { DISPOSITIONS } from '../../../shared/protocol/vocabulary';
 import type { DailyReport } from '../../../shared/protocol';
-import { loadSupervisorSession } from '../supervisor/session';
+import { loadSession } from '../common/session/session';
 import { createBrowserClient } from '../hubLink/browser';
 import { LanguageSwitch } from '../ui/common';
 import { dayHeading, duration, formatIndian, istDate, istTime, istWhen } from '../ui/format';
@@ -25,7 +25,7 @@ function reportKey(): string | null {
     window.history.replaceState(null, '', url);
     return fromUrl;
   }
-  return loadSupervisorSession()?.key || null;
+  return loadSession('supervisor')?.key || null;
 }
 
 function initialDate(): string {
@@ -54,7 +54,7 @@ export function ReportApp() {
 
 function Report({ reportKey }: { reportKey: string }) {
   const { t, i18n } = useTranslation();
-  const client = useMemo(() => createBrowserClient({ key: reportKey, name: loadSupervisorSession()?.name || 'Report' }, { readOnly: true }), [reportKey]);
+  const client = useMemo(() => createBrowserClient({ key: reportKey, name: loadSession('supervisor')?.name || 'Report' }, { readOnly: true }), [reportKey]);
   useEffect(() => {
     client.start();
     return () => client.stop();

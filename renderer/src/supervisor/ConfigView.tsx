@@ -6,9 +6,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Broadcast, CategoryConfig, DepartmentConfig, FloorConfig, Requests } from '../../../shared/protocol';
-import { errorText } from '../operator/Problems';
 import type { ClientView, HubClient, RequestResult } from '../hubLink/client';
 import { newId } from '../hubLink/storage';
+import { errorText } from '../ui/errorText';
 import { Field } from '../ui/Field';
 import { istWhen } from '../ui/format';
 import { useVocabulary } from '../ui/hooks';

@@ -2,15 +2,17 @@
  * The supervisor's console: the floor (every seat, the figures, every ticket), the follow-up
  * of tickets to the end (service-level breaches, departments' acknowledgements, callbacks),
  * the floor's live configuration, and reports. Ticket windows, conflicts and problems are the
- * operator console's own components.
+ * same components as the operator console's (common/).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConflictDialog, errorText, isConflict, ProblemList } from '../operator/Problems';
-import { TicketDetail } from '../operator/TicketDetail';
+import { ConflictDialog, isConflict, ProblemList, useProblemAnnouncements } from '../common/problems/Problems';
+import type { SupervisorSession } from '../common/session/session';
+import { TicketDetail } from '../common/tickets/TicketDetail';
 import type { ClientView, HubClient } from '../hubLink/client';
 import { ticketOverlay, visibleTickets } from '../hubLink/view';
 import { callsToday } from '../hubLink/hubMirror';
+import { Announcements, useAnnouncements } from '../ui/announcements';
 import { BroadcastBanner } from '../ui/BroadcastBanner';
 import { Counters, IstClock, LanguageSwitch } from '../ui/common';
 import { hubNow as toHubNow, useNow } from '../ui/hooks';
@@ -18,7 +20,6 @@ import { ConfigView } from './ConfigView';
 import { FloorView } from './FloorView';
 import { FollowUpView } from './FollowUpView';
 import { ReportsView } from './ReportsView';
-import type { SupervisorSession } from './session';
 
 export const SECTIONS = ['floor', 'followUp', 'config', 'reports'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -29,23 +30,12 @@ export function SupervisorConsole({ client, view, session, onSignOut }: { client
   const hubNow = toHubNow(now, view);
   const [section, setSection] = useState<Section>(() => sectionFromHash());
   const [openTicket, setOpenTicket] = useState<string | null>(null);
-  const [announcement, setAnnouncement] = useState<{ text: string; at: number } | null>(null);
+  const { announcement, announce } = useAnnouncements();
   const searchRef = useRef<HTMLInputElement>(null);
   const tickets = useMemo(() => visibleTickets(view.hub, ticketOverlay(view.hub, view.ops, 0, session.name, view.config?.sla)), [view.hub, view.ops, session.name, view.config?.sla]);
 
-  const announce = useCallback((text: string) => setAnnouncement({ text, at: Date.now() }), []);
-  useEffect(() => {
-    if (!announcement) return;
-    const id = setTimeout(() => setAnnouncement(null), 6000);
-    return () => clearTimeout(id);
-  }, [announcement]);
-  useEffect(
-    () =>
-      client.onProblem((p) => {
-        if (!isConflict(p)) announce(`${t(`problems.what.${p.op.name}`)}: ${errorText(t, p.error.code)}`);
-      }),
-    [client, announce, t],
-  );
+  // Problems surface as they happen, in words; they also stay listed until dismissed.
+  useProblemAnnouncements(client, announce);
 
   // The section is kept in the address, so a reload (or the back button) stays where it was.
   const go = useCallback((s: Section) => {
@@ -107,9 +97,7 @@ export function SupervisorConsole({ client, view, session, onSignOut }: { client
         {section === 'config' && <ConfigView client={client} view={view} announce={announce} />}
         {section === 'reports' && <ReportsView client={client} view={view} hubNow={hubNow} />}
       </main>
-      <div className="announce" role="status" aria-live="polite">
-        {announcement && <p key={announcement.at}>{announcement.text}</p>}
-      </div>
+      <Announcements announcement={announcement} />
       {detailTicket && <TicketDetail key={detailTicket.id} client={client} view={view} ticket={detailTicket} onClose={() => setOpenTicket(null)} now={now} announce={announce} supervisor />}
       {conflict && <ConflictDialog key={conflict.id} problem={conflict} client={client} />}
     </div>

@@ -2,14 +2,14 @@
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FloorStats } from '../../../shared/protocol';
-import { TicketList } from '../operator/TicketList';
+import { seatRows, stateCounts } from '../common/floor/seats';
+import { TicketList } from '../common/tickets/TicketList';
 import type { ClientView, HubClient } from '../hubLink/client';
 import type { ViewTicket } from '../hubLink/view';
 import { PhoneText } from '../ui/common';
 import { duration, formatIndian, istTime } from '../ui/format';
 import { useVocabulary } from '../ui/hooks';
 import { SEAT_ICON } from '../ui/seatIcon';
-import { seatRows, stateCounts } from '../wall/model';
 
 export function FloorView({
   client,

@@ -6,8 +6,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isActive } from '../../../shared/domain/ticketRules';
-import { awaitingAcknowledgement, callbacksDue, followUpOf } from '../operator/followUp';
-import { ticketLabel } from '../operator/labels';
+import { awaitingAcknowledgement, callbacksDue, followUpOf } from '../common/tickets/followUp';
+import { ticketLabel } from '../common/tickets/ticketLabel';
 import type { ClientView, HubClient } from '../hubLink/client';
 import type { ViewTicket } from '../hubLink/view';
 import { PhoneText } from '../ui/common';

@@ -5,8 +5,8 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../operator/Problems';
 import type { ClientView, HubClient } from '../hubLink/client';
+import { errorText } from '../ui/errorText';
 import { Field } from '../ui/Field';
 import { bytes, istDate, istTime } from '../ui/format';
 

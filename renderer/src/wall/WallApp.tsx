@@ -17,7 +17,8 @@ import { duration, formatIndian, istTime } from '../ui/format';
 import { hubNow as toHubNow, useClientView, useNow } from '../ui/hooks';
 import { vocabulary } from '../ui/vocab';
 import { SEAT_ICON } from '../ui/seatIcon';
-import { type SeatRow, seatRows, showDisconnectBanner, stateCounts, statsStale } from './model';
+import { type SeatRow, seatRows, stateCounts } from '../common/floor/seats';
+import { showDisconnectBanner, statsStale } from './model';
 import { CategoryMix, DepartmentsPending, DroppedCalls, HourlyChart, OpenTickets } from './panels';
 
 const WALL_KEY = 'hcr.wall.key';

@@ -2,10 +2,10 @@
  * The ticket window's form: the fields a person may change, held as the inputs hold them, and
  * the patch that sends only what they changed.
  */
-import type { Priority, TicketStatus } from '../../../shared/protocol/vocabulary';
-import type { Ticket, TicketPatch } from '../../../shared/protocol';
-import type { ViewTicket } from '../hubLink/view';
-import { fromIstInput, istInputValue } from '../ui/format';
+import type { Priority, TicketStatus } from '../../../../shared/protocol/vocabulary';
+import type { Ticket, TicketPatch } from '../../../../shared/protocol';
+import type { ViewTicket } from '../../hubLink/view';
+import { fromIstInput, istInputValue } from '../../ui/format';
 
 /** The ticket's fields as the form holds them; empty strings for "none". */
 export interface Editable {

@@ -1,11 +1,14 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Ticket, TicketPatch } from '../../../shared/protocol';
-import type { HubClient } from '../hubLink/client';
-import type { Problem } from '../hubLink/outbox';
-import { Dialog } from '../ui/Dialog';
-import { istWhen } from '../ui/format';
-import { ticketLabel } from './labels';
-import { beforeOf } from './ticketForm';
+import type { Ticket, TicketPatch } from '../../../../shared/protocol';
+import type { HubClient } from '../../hubLink/client';
+import type { Problem } from '../../hubLink/outbox';
+import type { Announce } from '../../ui/announcements';
+import { Dialog } from '../../ui/Dialog';
+import { istWhen } from '../../ui/format';
+import { ticketLabel } from '../tickets/ticketLabel';
+import { beforeOf } from '../tickets/ticketForm';
+import { errorText } from '../../ui/errorText';
 
 /** Ops the hub refused for good. Each stays listed until the operator has seen it. */
 export function ProblemList({ problems, client, onRestore }: { problems: readonly Problem[]; client: HubClient; onRestore: (p: Problem) => void }) {
@@ -37,12 +40,20 @@ export function ProblemList({ problems, client, onRestore }: { problems: readonl
   );
 }
 
-export function isConflict(p: Problem): boolean {
-  return p.op.name === 'ticket:update' && p.error.code === 'conflict' && !!p.current;
+/** Problems are also said as they happen, in words; a conflict opens its own dialog instead. */
+export function useProblemAnnouncements(client: HubClient, announce: Announce): void {
+  const { t } = useTranslation();
+  useEffect(
+    () =>
+      client.onProblem((p) => {
+        if (!isConflict(p)) announce(`${t(`problems.what.${p.op.name}`)}: ${errorText(t, p.error.code)}`);
+      }),
+    [client, announce, t],
+  );
 }
 
-export function errorText(t: (k: string, o?: Record<string, unknown>) => string, code: string): string {
-  return t(`errors.${code}`, { defaultValue: t('errors.unknown') });
+export function isConflict(p: Problem): boolean {
+  return p.op.name === 'ticket:update' && p.error.code === 'conflict' && !!p.current;
 }
 
 /** Each field a change may carry, and the ticket field it shows in. */

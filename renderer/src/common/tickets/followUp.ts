@@ -3,8 +3,8 @@
  * acknowledgement and the callback to the citizen. Plain functions of the ticket and the hub's
  * clock, shared by the ticket list, the ticket window and the supervisor's follow-up lists.
  */
-import { isActive } from '../../../shared/domain/ticketRules';
-import type { Ticket } from '../../../shared/protocol';
+import { isActive } from '../../../../shared/domain/ticketRules';
+import type { Ticket } from '../../../../shared/protocol';
 
 export type CallbackState = 'none' | 'due' | 'late' | 'done';
 

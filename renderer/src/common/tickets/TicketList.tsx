@@ -1,15 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TICKET_STATUSES, type TicketStatus } from '../../../shared/protocol/vocabulary';
-import type { ClientView, HubClient } from '../hubLink/client';
-import type { ViewTicket } from '../hubLink/view';
-import { PhoneText } from '../ui/common';
-import { formatIndian, istWhen } from '../ui/format';
-import { useVocabulary } from '../ui/hooks';
-import type { Vocabulary } from '../ui/vocab';
+import { TICKET_STATUSES, type TicketStatus } from '../../../../shared/protocol/vocabulary';
+import type { ClientView, HubClient } from '../../hubLink/client';
+import type { ViewTicket } from '../../hubLink/view';
+import { PhoneText } from '../../ui/common';
+import { formatIndian, istWhen } from '../../ui/format';
+import { useVocabulary } from '../../ui/hooks';
+import type { Vocabulary } from '../../ui/vocab';
 import { followUpOf } from './followUp';
-import { ticketLabel } from './labels';
+import { ticketLabel } from './ticketLabel';
 import { filterTickets, hubSearchFor, NO_FILTERS, type TicketFilters } from './ticketFilter';
 
 const ROW_HEIGHT = 68;

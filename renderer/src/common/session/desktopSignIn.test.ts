@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { DesktopApi, DesktopInfo, DesktopResult } from '../../../shared/desktop/api';
+import type { DesktopApi, DesktopInfo, DesktopResult } from '../../../../shared/desktop/api';
 import { fillBlank, requestSignInDefaults, signInDefaults } from './desktopSignIn';
 
 const seatPc: DesktopInfo = { appVersion: '0.1.0', role: 'seat', window: 'operator', seat: 12, signInKey: 'op-key', hubUrl: 'http://10.0.0.5:4950', platform: 'windows' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ticket } from '../hubLink/testing';
+import { ticket } from '../../hubLink/testing';
 import { filterTickets, hubSearchFor, NO_FILTERS, parseQuery } from './ticketFilter';
 
 const list = [

@@ -1,21 +1,21 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { statusChangeError } from '../../../shared/domain/ticketRules';
-import { PRIORITIES, TICKET_STATUSES, type Priority, type TicketStatus } from '../../../shared/protocol/vocabulary';
-import type { TicketEvent } from '../../../shared/protocol';
-import type { ClientView, HubClient } from '../hubLink/client';
-import { isLocalTicketId, type ViewTicket } from '../hubLink/view';
-import { DEFAULT_CONFIG } from '../../../shared/domain/defaultConfig';
-import { applyTicketPatch } from '../../../shared/domain/ticketPatch';
-import { PhoneText } from '../ui/common';
-import { Dialog } from '../ui/Dialog';
-import { Field } from '../ui/Field';
-import { istWhen } from '../ui/format';
-import { useVocabulary } from '../ui/hooks';
-import type { Vocabulary } from '../ui/vocab';
+import { statusChangeError } from '../../../../shared/domain/ticketRules';
+import { PRIORITIES, TICKET_STATUSES, type Priority, type TicketStatus } from '../../../../shared/protocol/vocabulary';
+import type { TicketEvent } from '../../../../shared/protocol';
+import type { ClientView, HubClient } from '../../hubLink/client';
+import { isLocalTicketId, type ViewTicket } from '../../hubLink/view';
+import { DEFAULT_CONFIG } from '../../../../shared/domain/defaultConfig';
+import { applyTicketPatch } from '../../../../shared/domain/ticketPatch';
+import { PhoneText } from '../../ui/common';
+import { Dialog } from '../../ui/Dialog';
+import { Field } from '../../ui/Field';
+import { istWhen } from '../../ui/format';
+import { useVocabulary } from '../../ui/hooks';
+import type { Vocabulary } from '../../ui/vocab';
 import { followUpOf } from './followUp';
 import { beforeOf, editableOf, type Editable, patchOf } from './ticketForm';
-import { ticketLabel } from './labels';
+import { ticketLabel } from './ticketLabel';
 
 export function TicketDetail({
   client,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ticket } from '../hubLink/testing';
+import { ticket } from '../../hubLink/testing';
 import { awaitingAcknowledgement, callbacksDue, followUpOf } from './followUp';
 import { editableOf, patchOf } from './ticketForm';
 

@@ -1,4 +1,4 @@
-import type { ViewTicket } from '../hubLink/view';
+import type { ViewTicket } from '../../hubLink/view';
 
 /** "#12", or "#—" for a ticket that has no number yet (created offline). */
 export function ticketLabel(t: Pick<ViewTicket, 'number'>): string {

@@ -2,12 +2,12 @@
  * Filtering and searching the ticket list on this screen, before (and while) the hub is asked
  * for older tickets. Plain functions over plain data: 1 lakh tickets filter in a few ms.
  */
-import { normalizePhone } from '../../../shared/protocol/phone';
-import { phoneDigits } from '../../../shared/domain/phone';
-import { isActive } from '../../../shared/domain/ticketRules';
-import type { TicketStatus } from '../../../shared/protocol/vocabulary';
-import type { TicketsSearchRequest } from '../../../shared/protocol';
-import type { ViewTicket } from '../hubLink/view';
+import { normalizePhone } from '../../../../shared/protocol/phone';
+import { phoneDigits } from '../../../../shared/domain/phone';
+import { isActive } from '../../../../shared/domain/ticketRules';
+import type { TicketStatus } from '../../../../shared/protocol/vocabulary';
+import type { TicketsSearchRequest } from '../../../../shared/protocol';
+import type { ViewTicket } from '../../hubLink/view';
 
 export interface TicketFilters {
   mine: boolean;

@@ -5,7 +5,7 @@
  * filled: what the person typed, or what this screen remembers from the last sign-in, wins.
  */
 import { useEffect } from 'react';
-import { type DesktopApi, type DesktopInfo, type DesktopResult, desktopApi } from '../../../shared/desktop/api';
+import { type DesktopApi, type DesktopInfo, type DesktopResult, desktopApi } from '../../../../shared/desktop/api';
 
 export type SignInForm = 'operator' | 'supervisor';
 
