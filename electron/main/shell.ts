@@ -40,6 +40,7 @@ import { menuTemplate } from './menu';
 import { afterDiscovery, chooseStart, consoleUrl, type RememberedHub, type SetupReason, shouldRediscover, type StartPlan } from './mode';
 import { discoveredHubPath, hubBackupDir, hubDataDir, windowStatePath } from './paths';
 import { consoleSessionProxy } from './proxy';
+import { exportSaveDialog } from './downloads';
 import { navigationAllowed, originOf, permissionAllowed, requestAllowed, SETUP_ORIGIN, SETUP_SCHEME, type TrustedOrigins, withContentSecurityPolicy } from './security';
 import { handleSetupRequest, type SetupModel, type WaitingModel } from './setupPage';
 import { AppShutdown, endOnSystemShutdown } from './shutdown';
@@ -591,8 +592,13 @@ export class Shell {
     });
     ses.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withContentSecurityPolicy(details.url, details.responseHeaders, trusted) as Record<string, string[]> }));
     ses.on('will-download', (e, item) => {
-      // Downloads only of what a hub page made itself (a blob: export in a browser fallback); Chromium asks where to save.
-      if (!requestAllowed(item.getURL(), trusted, { devTools: false }) || item.getURL().startsWith('data:')) e.preventDefault();
+      // Downloads only of what the hub made (an export link); anything else is refused.
+      if (!requestAllowed(item.getURL(), trusted, { devTools: false }) || item.getURL().startsWith('data:')) {
+        e.preventDefault();
+        return;
+      }
+      item.setSaveDialogOptions(exportSaveDialog(item.getFilename(), app.getPath('downloads')));
+      item.once('done', (_ev, state) => this.log(state === 'completed' ? `export saved to ${item.getSavePath()}` : `export not saved (${state})`));
     });
     this.registerSetupProtocol();
 
