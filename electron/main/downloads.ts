@@ -9,7 +9,8 @@ export type SaveDialog = { title: string; defaultPath: string; buttonLabel: stri
 
 export function exportSaveDialog(filename: string, downloadsDir: string): SaveDialog {
   // The name comes from the hub's Content-Disposition: keep only a plain file name.
-  const safe = basename(filename.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_') || 'export.csv';
+  const plain = [...basename(filename.replace(/\\/g, '/'))].map((ch) => (ch.charCodeAt(0) < 32 || '<>:"|?*'.includes(ch) ? '_' : ch)).join('');
+  const safe = plain || 'export.csv';
   const csv = /\.csv$/i.test(safe);
   return {
     // The shell has no language of its own: both of the floor's languages.
