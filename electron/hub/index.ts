@@ -24,7 +24,7 @@ import { counterOf, loadState, rollDay } from './store/state';
 import { putSeat, withState } from './store/seats';
 import { Writer } from './store/writer';
 import { applyRetention } from './store/retention';
-import { broadcaster, drained, ROOM_SUPERVISORS, ROOM_WALL, SnapshotTickets, syncClient, SyncSlots } from './sync';
+import { broadcaster, drained, ROOM_SUPERVISORS, ROOM_WALL, SnapshotTickets, catchUp, CatchUpSlots } from './catchUp';
 import { computeStats, maskStats, StatsPublisher } from './stats';
 import { loadConfig } from './store/config';
 import sqlite3 from 'sqlite3';
@@ -243,7 +243,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   });
 
   const snapshotCache = new SnapshotTickets();
-  const syncSlots = new SyncSlots(4);
+  const catchUpSlots = new CatchUpSlots(4);
   const broadcast = broadcaster(io, snapshotCache);
   publish = (changes) => {
     broadcast(changes);
@@ -283,9 +283,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         if (!closing) seatOffline(parts, seat).catch((err) => logErr(`seat ${seat} could not go offline`, err));
       });
     }
-    syncSlots
+    catchUpSlots
       .run(async () => {
-        await syncClient(parts, snapshotCache, socket, caller, since);
+        await catchUp(parts, snapshotCache, socket, caller, since);
         await drained(socket);
       })
       .then(async () => {

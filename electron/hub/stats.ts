@@ -8,11 +8,11 @@ import { localDayStart, zoneOffsetMs } from '../../shared/domain/localDay';
 import { maskPhone } from '../../shared/domain/phone';
 import { SEAT_STATES } from '../../shared/protocol/vocabulary';
 import type { Db } from './db/connection';
-import { counterOf, type HubState } from './store/state';
+import { counterOf, type LiveState } from './store/state';
 
 const HOUR = 3_600_000;
 
-export async function computeStats(db: Db, state: HubState, timeZone: string, drift: ReadonlyMap<number, number> = new Map(), now = new Date()): Promise<FloorStats> {
+export async function computeStats(db: Db, state: LiveState, timeZone: string, drift: ReadonlyMap<number, number> = new Map(), now = new Date()): Promise<FloorStats> {
   const nowMs = now.getTime();
   const dayStart = localDayStart(now, timeZone).toISOString();
   // Local clock hours: IST hours begin at :30 UTC, so buckets are cut in local time.

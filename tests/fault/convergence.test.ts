@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { afterEach, expect, it } from 'vitest';
 import type { FloorStats, Ticket } from '../../shared/protocol';
 import { DISPOSITIONS, TICKET_STATUSES } from '../../shared/protocol/vocabulary';
-import { type AckResult, AckDropped, type HubClient, operatorAuth, supervisorAuth, wallAuth } from '../helpers/client';
+import { type AckResult, AckDropped, type TestClient, operatorAuth, supervisorAuth, wallAuth } from '../helpers/client';
 import { startTestHub, type TestHub } from '../helpers/hub';
 import { comparable } from '../helpers/mirror';
 import { Resources, settle } from '../helpers/resources';
@@ -67,7 +67,7 @@ afterEach(() => res.cleanup());
 class World {
   hub!: TestHub;
   dataDir!: string;
-  clients = new Map<number | 'sup' | 'wall', HubClient>();
+  clients = new Map<number | 'sup' | 'wall', TestClient>();
   clientIds = new Map<number, string>();
   /** First ok result of every acknowledged op, by opId. */
   acked = new Map<string, { event: string; result: AckResult }>();
@@ -87,7 +87,7 @@ class World {
   }
 
   /** (Re)connects a client, continuing from the state it had (since) when it had one. */
-  async connect(who: number | 'sup' | 'wall'): Promise<HubClient> {
+  async connect(who: number | 'sup' | 'wall'): Promise<TestClient> {
     const old = this.clients.get(who);
     old?.close();
     const base = old?.mirror ? { ...old.mirror, seats: new Map(old.mirror.seats), tickets: new Map(old.mirror.tickets) } : undefined;
@@ -96,7 +96,7 @@ class World {
     return c;
   }
 
-  client(seat: number): HubClient {
+  client(seat: number): TestClient {
     return this.clients.get(seat)!;
   }
 

@@ -5,7 +5,7 @@
  * original opId completes the work without doubling anything.
  */
 import { afterEach, expect, it } from 'vitest';
-import { type HubClient, supervisorAuth } from '../helpers/client';
+import { type TestClient, supervisorAuth } from '../helpers/client';
 import { spawnHub } from '../helpers/child';
 import { Load, expectAcknowledgedWritesKept, freshSnapshot, resendAndExpectExactlyOnce } from '../helpers/load';
 import { cloneMirror, comparable, mirrorFromSnapshot } from '../helpers/mirror';
@@ -47,7 +47,7 @@ it('kill -9 under load loses no acknowledged write and doubles nothing', async (
 
   // The watcher comes back with `since` and ends with the restarted hub's state.
   const base = cloneMirror(watcher.mirror!);
-  const back: HubClient = res.client(hub2.url, { ...watcherAuth, since: base.seq }, { base });
+  const back: TestClient = res.client(hub2.url, { ...watcherAuth, since: base.seq }, { base });
   await waitUntil(() => back.socket.connected || back.connectError !== null, 'the watcher to reconnect');
   await settle(hub2.url, [back]);
   expect(back.seqProblems).toEqual([]);

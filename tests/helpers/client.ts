@@ -69,7 +69,7 @@ export type ClientOptions = {
   base?: Mirror;
 };
 
-export class HubClient {
+export class TestClient {
   readonly socket: Socket;
   readonly auth: Auth;
   /** Every event in arrival order (not connect/disconnect). */
@@ -181,8 +181,8 @@ export class HubClient {
  * Connects and resolves once the hub has refused the connection; fails if it accepts.
  * After the refusal it waits `quietMs` so that a stray event after the refusal is seen.
  */
-export async function expectRefused(url: string, auth: Auth, quietMs = 150): Promise<HubClient> {
-  const c = new HubClient(url, auth);
+export async function expectRefused(url: string, auth: Auth, quietMs = 150): Promise<TestClient> {
+  const c = new TestClient(url, auth);
   await waitUntil(() => c.connectError !== null || c.everConnected, 'a connect_error', 10_000);
   await sleep(quietMs);
   c.close();

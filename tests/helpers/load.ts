@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Snapshot, Ticket } from '../../shared/protocol';
-import { AckDropped, type AckResult, type HubClient, operatorAuth, supervisorAuth } from './client';
+import { AckDropped, type AckResult, type TestClient, operatorAuth, supervisorAuth } from './client';
 import type { Resources } from './resources';
 import { sleep } from './wait';
 
@@ -37,7 +37,7 @@ export class Load {
   readonly seats: SeatIdentity[];
   private stopped = false;
   private loops: Promise<void>[] = [];
-  readonly clients: HubClient[] = [];
+  readonly clients: TestClient[] = [];
 
   constructor(seats: number[]) {
     this.seats = seats.map((seat) => ({ seat, clientId: randomUUID() }));
@@ -63,7 +63,7 @@ export class Load {
     await Promise.all(this.loops);
   }
 
-  private async send(client: HubClient, who: SeatIdentity, event: Op['event'], payload: Record<string, unknown>): Promise<AckResult | null> {
+  private async send(client: TestClient, who: SeatIdentity, event: Op['event'], payload: Record<string, unknown>): Promise<AckResult | null> {
     const op: Op = { seat: who.seat, clientId: who.clientId, event, payload, outcome: 'pending', rateLimited: 0 };
     this.ops.push(op);
     for (;;) {
@@ -91,7 +91,7 @@ export class Load {
     }
   }
 
-  private async loop(client: HubClient, who: SeatIdentity): Promise<void> {
+  private async loop(client: TestClient, who: SeatIdentity): Promise<void> {
     const phone = phoneOfSeat(who.seat);
     while (!this.stopped) {
       const start = await this.send(client, who, 'call:start', { opId: randomUUID(), phone });
@@ -151,7 +151,7 @@ export function expectAcknowledgedWritesKept(snapshot: Snapshot, load: Load, ini
  * total plus all call:starts, each ticket exists once, and the second round changed nothing.
  */
 export async function resendAndExpectExactlyOnce(res: Resources, url: string, load: Load, initialTotal: number, healthSeq: () => Promise<number>): Promise<void> {
-  const clients = new Map<number, HubClient>();
+  const clients = new Map<number, TestClient>();
   for (const s of load.seats) clients.set(s.seat, await res.ready(url, operatorAuth(s.seat, { clientId: s.clientId })));
 
   const unacked = load.ops.filter((o) => o.outcome !== 'acked');

@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { type Auth, type ClientOptions, HubClient } from './client';
+import { type Auth, type ClientOptions, TestClient } from './client';
 import { waitUntil } from './wait';
 
 export class Resources {
@@ -24,14 +24,14 @@ export class Resources {
   }
 
   /** Opens a client (not yet waited for). */
-  client(url: string, auth: Auth, options?: ClientOptions): HubClient {
-    const c = new HubClient(url, auth, options);
+  client(url: string, auth: Auth, options?: ClientOptions): TestClient {
+    const c = new TestClient(url, auth, options);
     this.defer(() => c.close());
     return c;
   }
 
   /** Opens a client and waits for its snapshot. */
-  async ready(url: string, auth: Auth, options?: ClientOptions): Promise<HubClient> {
+  async ready(url: string, auth: Auth, options?: ClientOptions): Promise<TestClient> {
     return this.client(url, auth, options).ready();
   }
 
@@ -62,7 +62,7 @@ export async function healthz(url: string): Promise<Health> {
  * Waits until the hub is quiet and every client has applied every change the hub has made:
  * reads the hub's seq, waits for the clients, and repeats until the seq stops moving.
  */
-export async function settle(url: string, clients: HubClient[], timeoutMs = 15_000): Promise<number> {
+export async function settle(url: string, clients: TestClient[], timeoutMs = 15_000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   let seq = (await healthz(url)).seq;
   for (;;) {
@@ -83,7 +83,7 @@ export async function settle(url: string, clients: HubClient[], timeoutMs = 15_0
  * Waits until `watcher` sees each seat offline: a closed socket's disconnect reaches the hub a
  * moment later, and its change must not land in the next test's "nothing changed" window.
  */
-export async function waitSeatsOffline(watcher: HubClient, seats: Iterable<number>, timeoutMs = 5_000): Promise<void> {
+export async function waitSeatsOffline(watcher: TestClient, seats: Iterable<number>, timeoutMs = 5_000): Promise<void> {
   const list = [...seats];
   await waitUntil(
     () => list.every((n) => watcher.mirror?.seats.get(n)?.state === 'offline'),

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AckDropped, type AckResult, emitAck, type HubClient, operatorAuth, supervisorAuth } from '../helpers/client';
+import { AckDropped, type AckResult, emitAck, type TestClient, operatorAuth, supervisorAuth } from '../helpers/client';
 import { startTestHub, type TestHub } from '../helpers/hub';
 import { healthz, Resources, settle, waitSeatsOffline } from '../helpers/resources';
 import { sleep } from '../helpers/wait';
@@ -13,7 +13,7 @@ import { sleep } from '../helpers/wait';
 const res = new Resources();
 const perTest = new Resources();
 let hub: TestHub;
-let sup: HubClient;
+let sup: TestClient;
 let ticketId: string;
 let callId: string;
 let nextSeat = 1;
@@ -38,7 +38,7 @@ afterAll(() => res.cleanup());
  * A fresh operator for each case, on its own seat and client id, so that a rate limit earned
  * by one case cannot answer for another.
  */
-async function freshOperator(): Promise<HubClient> {
+async function freshOperator(): Promise<TestClient> {
   const seat = nextSeat;
   nextSeat = (nextSeat % 38) + 1;
   openedSeats.add(seat);

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, expect, it } from 'vitest';
-import { type AckResult, type HubClient, operatorAuth, supervisorAuth } from '../helpers/client';
+import { type AckResult, type TestClient, operatorAuth, supervisorAuth } from '../helpers/client';
 import { startTestHub } from '../helpers/hub';
 import { comparable, mirrorFromSnapshot } from '../helpers/mirror';
 import { healthz, Resources, settle } from '../helpers/resources';
@@ -22,7 +22,7 @@ function phoneOf(seat: number): string {
 it('40 seats working at once: every client sees every change, in order, and ends with the hub state', async () => {
   const hub = await startTestHub(res, { seats: SEATS, initialTotal: INITIAL_TOTAL });
   const supervisor = await res.ready(hub.url, supervisorAuth());
-  const operators: HubClient[] = [];
+  const operators: TestClient[] = [];
   for (let seat = 1; seat <= SEATS; seat++) operators.push(res.client(hub.url, operatorAuth(seat)));
   await Promise.all(operators.map((o) => o.ready()));
   const everyone = [supervisor, ...operators];

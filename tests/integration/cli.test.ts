@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { HubClient } from '../helpers/client';
+import { TestClient } from '../helpers/client';
 import { spawnHub } from '../helpers/child';
 import { healthz, Resources } from '../helpers/resources';
 import { waitUntil } from '../helpers/wait';
@@ -54,7 +54,7 @@ it('without keys in the environment, keys are generated once into hub.json (0600
 it('keys from the environment decide the role; --seats sets the number of seats', async () => {
   const dataDir = await res.dataDir();
   const hub = await spawnHub(res, { dataDir, seats: 6, keys: { operator: 'env-operator-key-1', supervisor: 'env-supervisor-key-2', wall: 'env-wall-key-3' } });
-  const wall = new HubClient(hub.url, { key: 'env-wall-key-3', clientId: randomUUID() });
+  const wall = new TestClient(hub.url, { key: 'env-wall-key-3', clientId: randomUUID() });
   res.defer(() => wall.close());
   await wall.ready();
   expect(wall.snapshots[0]!.seats).toHaveLength(6);

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, expect, it } from 'vitest';
 import type { FloorConfig } from '../../shared/protocol/config';
 import type { FloorStats } from '../../shared/protocol/stats';
-import { type HubClient, operatorAuth, supervisorAuth, wallAuth } from '../helpers/client';
+import { type TestClient, operatorAuth, supervisorAuth, wallAuth } from '../helpers/client';
 import { startTestHub } from '../helpers/hub';
 import { Resources } from '../helpers/resources';
 import { waitUntil } from '../helpers/wait';
@@ -14,7 +14,7 @@ import { waitUntil } from '../helpers/wait';
 const res = new Resources();
 afterEach(() => res.cleanup());
 
-function latest<T>(c: HubClient, event: string): T | undefined {
+function latest<T>(c: TestClient, event: string): T | undefined {
   return c.events.filter((e) => e.event === event).at(-1)?.args[0] as T | undefined;
 }
 

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, expect, it } from 'vitest';
-import { type HubClient, operatorAuth, supervisorAuth, wallAuth } from '../helpers/client';
+import { type TestClient, operatorAuth, supervisorAuth, wallAuth } from '../helpers/client';
 import { startTestHub, type TestHub } from '../helpers/hub';
 import { cloneMirror, comparable, mirrorFromSnapshot } from '../helpers/mirror';
 import { Resources, settle } from '../helpers/resources';
@@ -33,7 +33,7 @@ async function freshState(hub: TestHub): Promise<ReturnType<typeof comparable>> 
 }
 
 /** Reconnects `auth` with since = what `old` had applied, and checks what arrives. */
-async function reconnectSince(hub: TestHub, old: HubClient, auth: Record<string, unknown>): Promise<HubClient> {
+async function reconnectSince(hub: TestHub, old: TestClient, auth: Record<string, unknown>): Promise<TestClient> {
   // The client applies what arrives to its base, so `since` is read before it starts.
   const base = cloneMirror(old.mirror!);
   const since = base.seq;

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Call, Ticket } from '../../shared/protocol';
-import { type HubClient, operatorAuth, supervisorAuth, wallAuth } from '../helpers/client';
+import { type TestClient, operatorAuth, supervisorAuth, wallAuth } from '../helpers/client';
 import { startTestHub, type TestHub } from '../helpers/hub';
 import { healthz, Resources, settle, waitSeatsOffline } from '../helpers/resources';
 import { sleep, waitUntil } from '../helpers/wait';
@@ -13,7 +13,7 @@ import { sleep, waitUntil } from '../helpers/wait';
 const res = new Resources();
 const perTest = new Resources();
 let hub: TestHub;
-let sup: HubClient;
+let sup: TestClient;
 
 beforeAll(async () => {
   hub = await startTestHub(res);

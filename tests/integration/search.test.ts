@@ -6,13 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../shared/protocol';
-import { type HubClient, operatorAuth } from '../helpers/client';
+import { type TestClient, operatorAuth } from '../helpers/client';
 import { startTestHub, type TestHub } from '../helpers/hub';
 import { Resources } from '../helpers/resources';
 
 const res = new Resources();
 let hub: TestHub;
-let op: HubClient;
+let op: TestClient;
 const made: Record<string, Ticket> = {};
 
 async function create(key: string, ticket: Record<string, unknown>): Promise<Ticket> {
@@ -150,7 +150,7 @@ describe('filters', () => {
 
 describe('pagination', () => {
   const local = new Resources();
-  let client: HubClient;
+  let client: TestClient;
   const N = 57;
   beforeAll(async () => {
     const h = await startTestHub(local);

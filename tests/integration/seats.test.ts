@@ -6,15 +6,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Seat } from '../../shared/protocol';
-import { type HubClient, operatorAuth, supervisorAuth, wallAuth } from '../helpers/client';
+import { type TestClient, operatorAuth, supervisorAuth, wallAuth } from '../helpers/client';
 import { startTestHub, type TestHub } from '../helpers/hub';
 import { healthz, Resources, settle, waitSeatsOffline } from '../helpers/resources';
 import { sleep, waitUntil } from '../helpers/wait';
 
 const res = new Resources();
 let hub: TestHub;
-let sup: HubClient;
-let wall: HubClient;
+let sup: TestClient;
+let wall: TestClient;
 
 beforeAll(async () => {
   hub = await startTestHub(res, { seats: 8 });

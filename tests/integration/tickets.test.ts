@@ -6,16 +6,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../shared/protocol';
-import { type HubClient, operatorAuth, supervisorAuth } from '../helpers/client';
+import { type TestClient, operatorAuth, supervisorAuth } from '../helpers/client';
 import { startTestHub, type TestHub } from '../helpers/hub';
 import { healthz, Resources, settle } from '../helpers/resources';
 import { sleep } from '../helpers/wait';
 
 const res = new Resources();
 let hub: TestHub;
-let op: HubClient;
-let op2: HubClient;
-let sup: HubClient;
+let op: TestClient;
+let op2: TestClient;
+let sup: TestClient;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 beforeAll(async () => {
@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => res.cleanup());
 
-async function create(client: HubClient, description: string, extra: Record<string, unknown> = {}): Promise<Ticket> {
+async function create(client: TestClient, description: string, extra: Record<string, unknown> = {}): Promise<Ticket> {
   const ack = await client.emit('ticket:create', { opId: randomUUID(), ticket: { phone: '9876543210', category: 'food_ration', description, ...extra } });
   expect(ack, description).toMatchObject({ ok: true });
   return ack.ticket!;
@@ -107,7 +107,7 @@ describe('ticket:update', () => {
     const t = await create(op, 'Two seats edit at once');
     const winner = await op.emit('ticket:update', { opId: randomUUID(), id: t.id, version: 1, patch: { status: 'forwarded', department: 'police' } });
     expect(winner.ticket!.version).toBe(2);
-    let loser: Awaited<ReturnType<HubClient['emit']>> | undefined;
+    let loser: Awaited<ReturnType<TestClient['emit']>> | undefined;
     await expectNoChange(async () => {
       loser = await op2.emit('ticket:update', { opId: randomUUID(), id: t.id, version: 1, patch: { status: 'resolved' } });
     });
@@ -135,7 +135,7 @@ describe('ticket:update', () => {
 
   it('a version from the future is refused and changes nothing', async () => {
     const t = await create(op, 'Future version');
-    let ack: Awaited<ReturnType<HubClient['emit']>> | undefined;
+    let ack: Awaited<ReturnType<TestClient['emit']>> | undefined;
     await expectNoChange(async () => {
       ack = await op.emit('ticket:update', { opId: randomUUID(), id: t.id, version: 7, patch: { status: 'resolved' } });
     });

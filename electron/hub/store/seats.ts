@@ -1,9 +1,9 @@
 /** Seat presence: persisted so that a restarted hub knows names and open calls of its seats. */
 import type { Seat } from '../../../shared/protocol/seat';
-import { publicSeat, type HubState } from './state';
+import { publicSeat, type LiveState } from './state';
 import type { Tx } from './writer';
 
-type StoredSeat = HubState['seats'] extends Map<number, infer S> ? S : never;
+type StoredSeat = LiveState['seats'] extends Map<number, infer S> ? S : never;
 
 /** Writes `next` for the seat and emits `seat.updated` when anything visible changed. */
 export async function putSeat(tx: Tx, next: StoredSeat): Promise<Seat> {

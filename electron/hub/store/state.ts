@@ -7,7 +7,7 @@ import type { Seat } from '../../../shared/protocol/seat';
 import type { Db } from '../db/connection';
 import { localDateKey, localDayStart } from '../../../shared/domain/localDay';
 
-export type HubState = {
+export type LiveState = {
   seq: number;
   /** After a restore: clients that saw an older seq than this get a snapshot, not changes. */
   seqFloor: number;
@@ -20,17 +20,17 @@ export type HubState = {
   seats: Map<number, Seat & { resumeState?: Seat['state'] }>;
 };
 
-export function cloneState(s: HubState): HubState {
+export function cloneState(s: LiveState): LiveState {
   return { ...s, seats: new Map([...s.seats].map(([k, v]) => [k, { ...v }])) };
 }
 
-export function counterOf(s: HubState, now: Date, timeZone: string): { total: number; today: number } {
+export function counterOf(s: LiveState, now: Date, timeZone: string): { total: number; today: number } {
   const today = localDateKey(now, timeZone) === s.dayKey ? s.callsToday : 0;
   return { total: s.initialTotal + s.callsTotal, today };
 }
 
 /** Rolls `callsToday` over when local midnight has passed. */
-export function rollDay(s: HubState, now: Date, timeZone: string): void {
+export function rollDay(s: LiveState, now: Date, timeZone: string): void {
   const key = localDateKey(now, timeZone);
   if (key !== s.dayKey) {
     s.dayKey = key;
@@ -45,7 +45,7 @@ export function publicSeat(s: Seat & { resumeState?: unknown }): Seat {
   return seat;
 }
 
-export async function loadState(db: Db, seats: number, timeZone: string, now: Date): Promise<HubState> {
+export async function loadState(db: Db, seats: number, timeZone: string, now: Date): Promise<LiveState> {
   const logged = (await db.get<{ s: number | null }>('SELECT MAX(seq) AS s FROM changes'))?.s ?? 0;
   const seqFloor = Number((await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'seq_floor'"))?.value ?? 0);
   const seq = Math.max(logged, seqFloor);
@@ -57,7 +57,7 @@ export async function loadState(db: Db, seats: number, timeZone: string, now: Da
   const rows = await db.all<{ seat: number; name: string | null; state: Seat['state']; since: string; call_id: string | null; resume_state: Seat['state'] | null }>(
     'SELECT seat, name, state, since, call_id, resume_state FROM seats',
   );
-  const map: HubState['seats'] = new Map();
+  const map: LiveState['seats'] = new Map();
   // A seat never used has been offline since the database was created: a stable time, so that
   // a restart changes nothing a client could have missed.
   const created = (await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'created_at'"))?.value ?? now.toISOString();

@@ -11,11 +11,11 @@
 import type { Change, ChangeData, ChangeType } from '../../../shared/protocol/change';
 import type { Db } from '../db/connection';
 import { OpError } from '../errors';
-import { cloneState, type HubState } from './state';
+import { cloneState, type LiveState } from './state';
 
 export type Tx = {
   db: Db;
-  state: HubState;
+  state: LiveState;
   now: Date;
   /** Appends a change to the log; it is broadcast once the batch commits. */
   emit<K extends ChangeType>(type: K, data: ChangeData[K]): void;
@@ -24,7 +24,7 @@ export type Tx = {
 };
 
 type OpJob = { kind: 'op'; run: (tx: Tx) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void };
-type ReadJob = { kind: 'read'; run: (state: HubState) => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void };
+type ReadJob = { kind: 'read'; run: (state: LiveState) => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void };
 type Job = OpJob | ReadJob;
 
 const MAX_BATCH = 256;
@@ -41,12 +41,12 @@ export class Writer {
 
   constructor(
     readonly db: Db,
-    private live: HubState,
+    private live: LiveState,
     private readonly publish: (changes: Change[]) => void,
     private readonly log: (msg: string, err?: unknown) => void,
   ) {}
 
-  get state(): HubState {
+  get state(): LiveState {
     return this.live;
   }
 
@@ -60,7 +60,7 @@ export class Writer {
   }
 
   /** Runs `run` between batches: it sees exactly the committed and broadcast state. */
-  read<T>(run: (state: HubState) => T | Promise<T>): Promise<T> {
+  read<T>(run: (state: LiveState) => T | Promise<T>): Promise<T> {
     return this.enqueue({ kind: 'read', run } as Omit<ReadJob, 'resolve' | 'reject'>) as Promise<T>;
   }
 
@@ -184,6 +184,6 @@ export class Writer {
   }
 }
 
-function restore(target: HubState, from: HubState): void {
+function restore(target: LiveState, from: LiveState): void {
   Object.assign(target, from);
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { SyncSlots } from './sync';
+import { CatchUpSlots } from './catchUp';
 
-describe('SyncSlots', () => {
+describe('CatchUpSlots', () => {
   it('runs at most N at once, in arrival order, and frees a slot when work fails', async () => {
-    const slots = new SyncSlots(2);
+    const slots = new CatchUpSlots(2);
     let running = 0;
     let most = 0;
     const order: number[] = [];

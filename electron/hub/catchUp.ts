@@ -1,7 +1,8 @@
 /**
- * Bringing a connecting client up to date. Runs as a read job of the writer, between batches,
- * and joins the socket to its broadcast room in the same tick as it sends the last missed
- * change: nothing committed before is missed, nothing after is sent twice.
+ * Catching a connecting client up: a snapshot, or the changes it missed. Runs as a read job
+ * of the writer, between batches, and joins the socket to its broadcast room in the same tick
+ * as it sends the last missed change: nothing committed before is missed, nothing after is
+ * sent twice.
  */
 import type { Server, Socket } from 'socket.io';
 import type { Change } from '../../shared/protocol/change';
@@ -46,7 +47,7 @@ export class SnapshotTickets {
   }
 }
 
-export async function syncClient(parts: HubParts, cache: SnapshotTickets, socket: Socket, caller: Caller, since: number | undefined): Promise<void> {
+export async function catchUp(parts: HubParts, cache: SnapshotTickets, socket: Socket, caller: Caller, since: number | undefined): Promise<void> {
   const wall = caller.role === 'wall';
   await parts.writer.read(async (state) => {
     if (!socket.connected) return;
@@ -89,7 +90,7 @@ export function broadcaster(io: Server, cache: SnapshotTickets) {
  * socket, so forty seats signing in together would otherwise hold forty copies in memory at
  * the same moment (measured: a 389 MiB peak at a lakh of tickets).
  */
-export class SyncSlots {
+export class CatchUpSlots {
   private free: number;
   private waiting: (() => void)[] = [];
 
