@@ -6,24 +6,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { dueAt } from '../../shared/domain/sla';
-import { DailyReportRequest, ExportStartRequest, type DailyReport } from '../../shared/protocol/reports';
+import type { DailyReport } from '../../shared/protocol/reports';
 import type { Ticket } from '../../shared/protocol/ticket';
 import { localDayStart, zoneOffsetMs } from '../../shared/domain/localDay';
 import { csvRow, localTime } from './csv';
 import type { Db } from './db/connection';
-import { OpError } from './errors';
-import type { Caller, Handler, HubParts } from './handlers/context';
-import { parse } from './handlers/parse';
+import type { HubParts } from './handlers/context';
+import type { Handler } from './handlers/handler';
 
 const PAGE = 2000;
 const TOKEN_TTL_MS = 60_000;
 
 type Pending = { kind: 'tickets' | 'calls'; from: string; to: string; who: string; expires: number };
 const tokens = new Map<string, Pending>();
-
-function requireSupervisor(caller: Caller): void {
-  if (caller.role !== 'supervisor') throw new OpError('forbidden', 'only a supervisor can export or read reports');
-}
 
 /** Start of local day `date` (YYYY-MM-DD) as a UTC instant. */
 export function dayStartIso(date: string, timeZone: string): string {
@@ -35,9 +30,7 @@ function nextDay(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
-export const startExport: Handler = async (_parts, caller, payload) => {
-  requireSupervisor(caller);
-  const req = parse(ExportStartRequest, payload);
+export const startExport: Handler<'export:start'> = async (_parts, caller, req) => {
   const now = Date.now();
   for (const [t, p] of tokens) if (p.expires < now) tokens.delete(t);
   const token = randomBytes(24).toString('base64url');
@@ -154,9 +147,7 @@ export async function serveExport(parts: HubParts, url: URL, res: ServerResponse
   }
 }
 
-export const dailyReport: Handler = async (parts, caller, payload) => {
-  requireSupervisor(caller);
-  const { date } = parse(DailyReportRequest, payload);
+export const dailyReport: Handler<'report:daily'> = async (parts, _caller, { date }) => {
   return { report: await buildDailyReport(parts.reader, parts, date) };
 };
 

@@ -1,15 +1,15 @@
 /** call:start and call:end. */
 import { randomUUID } from 'node:crypto';
 import type { Call } from '../../../shared/protocol/call';
-import { CallEndRequest, type CallEndResult } from '../../../shared/protocol/callEnd';
-import { CallStartRequest, type CallStartResult } from '../../../shared/protocol/callStart';
+import type { CallEndResult } from '../../../shared/protocol/callEnd';
+import type { CallStartResult } from '../../../shared/protocol/callStart';
 import { OpError } from '../errors';
 import { once } from '../store/ops';
 import { putSeat, withState } from '../store/seats';
 import { counterOf, rollDay } from '../store/state';
 import type { Tx } from '../store/writer';
-import { opKey, requireSeat, type Handler } from './context';
-import { parse } from './parse';
+import { opKey } from './context';
+import type { Handler } from './handler';
 
 type CallRow = { id: string; seat: number; started_at: string; ended_at: string | null; disposition: Call['disposition'] | null; phone: string | null; ticket_id: string | null };
 
@@ -27,9 +27,8 @@ export function callFromRow(r: CallRow): Call {
 
 export const CALL_COLUMNS = 'id, seat, started_at, ended_at, disposition, phone, ticket_id';
 
-export const startCall: Handler = async (parts, caller, payload) => {
-  const seat = requireSeat(caller);
-  const req = parse(CallStartRequest, payload);
+export const startCall: Handler<'call:start'> = async (parts, caller, req) => {
+  const seat = caller.seat;
   return parts.writer.write((tx) =>
     once<CallStartResult>(tx, opKey(caller, req.opId, 'call:start'), async () => {
       const call: Call = { id: randomUUID(), seat, startedAt: tx.now.toISOString(), ...(req.phone ? { phone: req.phone } : {}) };
@@ -48,9 +47,7 @@ export const startCall: Handler = async (parts, caller, payload) => {
   );
 };
 
-export const endCall: Handler = async (parts, caller, payload) => {
-  const req = parse(CallEndRequest, payload);
-  if (caller.role === 'wall') throw new OpError('forbidden', 'the wall display is read-only');
+export const endCall: Handler<'call:end'> = async (parts, caller, req) => {
   return parts.writer.write((tx) =>
     once<CallEndResult>(tx, opKey(caller, req.opId, 'call:end'), async () => {
       const row = await tx.db.get<CallRow>(`SELECT ${CALL_COLUMNS} FROM calls WHERE id = ?`, [req.callId]);

@@ -1,15 +1,11 @@
 /** config:update and broadcast:send — the supervisor's live configuration of the floor. */
 import { randomUUID } from 'node:crypto';
-import { BroadcastSendRequest, ConfigUpdateRequest, type BroadcastSendResult, type ConfigUpdateResult, type FloorConfig } from '../../../shared/protocol/config';
+import type { BroadcastSendResult, ConfigUpdateResult, FloorConfig } from '../../../shared/protocol/config';
 import { OpError } from '../errors';
 import { loadConfig, saveConfig } from '../store/config';
 import { once } from '../store/ops';
-import { opKey, type Caller, type Handler } from './context';
-import { parse } from './parse';
-
-function requireSupervisor(caller: Caller): void {
-  if (caller.role !== 'supervisor') throw new OpError('forbidden', 'only a supervisor can change the floor configuration');
-}
+import { opKey } from './context';
+import type { Handler } from './handler';
 
 /** Lists may grow and change, never lose an id: old tickets still name it. */
 function checkList(kind: string, before: { id: string }[], after: { id: string; active: boolean }[]): void {
@@ -23,9 +19,7 @@ function checkList(kind: string, before: { id: string }[], after: { id: string; 
   if (kind === 'category' && !after.some((c) => c.active)) throw new OpError('invalid', 'at least one category must stay active');
 }
 
-export const updateConfig: Handler = async (parts, caller, payload) => {
-  requireSupervisor(caller);
-  const req = parse(ConfigUpdateRequest, payload);
+export const updateConfig: Handler<'config:update'> = async (parts, caller, req) => {
   const result = await parts.writer.write((tx) =>
     once<ConfigUpdateResult>(tx, opKey(caller, req.opId, 'config:update'), async () => {
       const current = await loadConfig(tx.db);
@@ -48,9 +42,7 @@ export const updateConfig: Handler = async (parts, caller, payload) => {
   return result;
 };
 
-export const sendBroadcast: Handler = async (parts, caller, payload) => {
-  requireSupervisor(caller);
-  const req = parse(BroadcastSendRequest, payload);
+export const sendBroadcast: Handler<'broadcast:send'> = async (parts, caller, req) => {
   let config: FloorConfig | undefined;
   const result = await parts.writer.write((tx) =>
     once<BroadcastSendResult>(tx, opKey(caller, req.opId, 'broadcast:send'), async () => {

@@ -1,24 +1,29 @@
 /**
- * The socket boundary. Every client event passes here: its size is checked, the socket's
- * rate limit applied, the payload handed to its handler, and exactly one typed ack sent back.
- * Nothing thrown below escapes: a handler's failure becomes `{ ok: false, error }`, so no
- * message from a client can crash the hub.
+ * The socket boundary. Every client event passes here, in this order: the socket's rate limit,
+ * the message's size, a known event, the caller's right to send it (`ACCESS`), the payload
+ * parsed with its schema from the protocol's table, then its handler; exactly one typed ack
+ * goes back. Nothing thrown below escapes: a handler's failure becomes `{ ok: false, error }`,
+ * so no message from a client can crash the hub.
  */
 import type { Socket } from 'socket.io';
-import { fail } from '../../../shared/protocol/errors';
-import { MUTATIONS, type RequestName } from '../../../shared/protocol/events';
-import { OpError, toAckError } from '../errors';
+import type { z } from 'zod';
+import { fail, type Ack } from '../../../shared/protocol/errors';
+import { REQUEST_SCHEMAS, type ParsedRequest, type RequestName, type Results } from '../../../shared/protocol/events';
+import { toAckError } from '../errors';
 import { TokenBucket, type RateLimit } from '../rateLimit';
+import { dailyReport, startExport } from '../reports';
+import { requireAccess } from './access';
 import { endCall, startCall } from './calls';
 import { sendBroadcast, updateConfig } from './config';
-import { dailyReport, startExport } from '../reports';
-import type { Caller, Handler, HubParts } from './context';
+import type { Caller, HubParts } from './context';
+import type { Handlers } from './handler';
+import { parse } from './parse';
 import { setSeat } from './seats';
 import { createTicket, historyHandler, lookupHandler, noteTicket, searchHandler, updateTicket } from './tickets';
 
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 
-const HANDLERS: Record<RequestName, Handler> = {
+const HANDLERS: Handlers = {
   'call:start': startCall,
   'call:end': endCall,
   'ticket:create': createTicket,
@@ -32,46 +37,55 @@ const HANDLERS: Record<RequestName, Handler> = {
   'broadcast:send': sendBroadcast,
   'export:start': startExport,
   'report:daily': dailyReport,
-  'backup:now': async (parts, caller) => {
-    if (caller.role !== 'supervisor') throw new OpError('forbidden', 'only a supervisor can start a backup');
-    return { backup: await parts.backup() };
-  },
+  'backup:now': async (parts) => ({ backup: await parts.backup() }),
 };
 
-const MUTATION_SET = new Set<string>(MUTATIONS);
+function isRequestName(event: string): event is RequestName {
+  return Object.hasOwn(HANDLERS, event);
+}
 
-type Ack = (result: object) => void;
+/** One request, past the socket's limits: who may send it, what it says, what it does. */
+async function handle<K extends RequestName>(name: K, parts: HubParts, caller: Caller, payload: unknown): Promise<Results[K]> {
+  const allowed = requireAccess(name, caller);
+  // REQUEST_SCHEMAS[name] parses into ParsedRequest<K> by that type's definition; TypeScript
+  // cannot follow a zod schema through a generic key, hence the one cast.
+  const req = parse(REQUEST_SCHEMAS[name] as z.ZodType, payload) as ParsedRequest<K>;
+  const handler: Handlers[K] = HANDLERS[name];
+  return handler(parts, allowed, req);
+}
+
+type AnyAck = (ack: Ack<object>) => void;
 
 export function attachHandlers(socket: Socket, parts: HubParts, caller: Caller, rateLimit: RateLimit, log: (msg: string, err?: unknown) => void): void {
   const bucket = new TokenBucket(rateLimit);
   let inFlight = 0;
 
-  const handle = async (event: string, args: unknown[]): Promise<void> => {
-    const last = args[args.length - 1];
-    const ack: Ack = typeof last === 'function' ? (last as Ack) : () => undefined;
-    const payload = typeof args[0] === 'function' ? undefined : args[0];
-    let result: object;
-    inFlight += 1;
+  const answer = async (event: string, payload: unknown): Promise<Ack<object>> => {
+    if (inFlight > rateLimit.inFlight || !bucket.take()) return fail('rate_limited', 'too many requests from this window; slow down and retry');
+    if (messageBytes(payload) > MAX_MESSAGE_BYTES) return fail('too_large', `a message may be at most ${MAX_MESSAGE_BYTES / 1024} KiB`);
+    if (!isRequestName(event)) return fail('invalid', `unknown event ${JSON.stringify(event).slice(0, 60)}`);
     try {
-      if (inFlight > rateLimit.inFlight || !bucket.take()) result = fail('rate_limited', 'too many requests from this window; slow down and retry');
-      else if (messageBytes(payload) > MAX_MESSAGE_BYTES) result = fail('too_large', `a message may be at most ${MAX_MESSAGE_BYTES / 1024} KiB`);
-      else if (!Object.hasOwn(HANDLERS, event)) result = fail('invalid', `unknown event ${JSON.stringify(event).slice(0, 60)}`);
-      else if (caller.role === 'wall' && MUTATION_SET.has(event)) result = fail('forbidden', 'the wall display is read-only');
-      else result = { ok: true, ...(await HANDLERS[event as RequestName](parts, caller, payload)) };
+      return { ok: true, ...(await handle(event, parts, caller, payload)) };
     } catch (err) {
-      result = toAckError(err, log);
-    } finally {
-      inFlight -= 1;
-    }
-    try {
-      ack(result);
-    } catch (err) {
-      log('sending an ack failed', err);
+      return toAckError(err, log);
     }
   };
 
   socket.onAny((event: unknown, ...args: unknown[]) => {
-    void handle(String(event), args);
+    const last = args[args.length - 1];
+    const ack: AnyAck = typeof last === 'function' ? (last as AnyAck) : () => undefined;
+    const payload = typeof args[0] === 'function' ? undefined : args[0];
+    inFlight += 1;
+    void answer(String(event), payload)
+      .catch((err: unknown) => toAckError(err, log))
+      .then((result) => {
+        inFlight -= 1;
+        try {
+          ack(result);
+        } catch (err) {
+          log('sending an ack failed', err);
+        }
+      });
   });
 }
 

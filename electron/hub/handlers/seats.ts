@@ -1,16 +1,15 @@
 /** seat:set, and presence: what connecting and disconnecting does to a seat. */
-import { SeatSetRequest, type SeatSetResult } from '../../../shared/protocol/seatSet';
+import type { SeatSetResult } from '../../../shared/protocol/seatSet';
 import type { Seat } from '../../../shared/protocol/seat';
 import { OpError } from '../errors';
 import { once } from '../store/ops';
 import { putSeat, withState } from '../store/seats';
 import { publicSeat } from '../store/state';
-import { opKey, requireSeat, type Handler, type HubParts } from './context';
-import { parse } from './parse';
+import { opKey, type HubParts } from './context';
+import type { Handler } from './handler';
 
-export const setSeat: Handler = async (parts, caller, payload) => {
-  const seatNo = requireSeat(caller);
-  const req = parse(SeatSetRequest, payload);
+export const setSeat: Handler<'seat:set'> = async (parts, caller, req) => {
+  const seatNo = caller.seat;
   return parts.writer.write((tx) =>
     once<SeatSetResult>(tx, opKey(caller, req.opId, 'seat:set'), async () => {
       const seat = tx.state.seats.get(seatNo)!;

@@ -1,14 +1,11 @@
 /** ticket:create, ticket:update, ticket:note, tickets:search, ticket:history, caller:lookup. */
 import { randomUUID } from 'node:crypto';
-import { CallerLookupRequest, type CallerLookupResult } from '../../../shared/protocol/callerLookup';
 import type { Ticket } from '../../../shared/protocol/ticket';
-import { TicketCreateRequest, type TicketCreateResult } from '../../../shared/protocol/ticketCreate';
-import { TicketHistoryRequest } from '../../../shared/protocol/ticketHistory';
-import { TicketNoteRequest, type TicketNoteResult } from '../../../shared/protocol/ticketNote';
-import { TicketUpdateRequest, type TicketPatch, type TicketUpdateResult } from '../../../shared/protocol/ticketUpdate';
+import type { TicketCreateResult } from '../../../shared/protocol/ticketCreate';
+import type { TicketNoteResult } from '../../../shared/protocol/ticketNote';
+import type { TicketPatch, TicketUpdateResult } from '../../../shared/protocol/ticketUpdate';
 import { dueAt } from '../../../shared/domain/sla';
 import { applyTicketPatch } from '../../../shared/domain/ticketPatch';
-import { TicketsSearchRequest } from '../../../shared/protocol/ticketsSearch';
 import { localDayStart } from '../../../shared/domain/localDay';
 import { statusChangeError } from '../../../shared/domain/ticketRules';
 import { OpError } from '../errors';
@@ -16,12 +13,8 @@ import { maskTicket } from '../mask';
 import { once } from '../store/ops';
 import { addTicketEvent, getTicket, insertTicket, saveTicket, searchTickets, ticketEvents, ticketsByPhone } from '../store/tickets';
 import { CALL_COLUMNS, callFromRow } from './calls';
-import { actorOf, opKey, type Caller, type Handler, type HubParts } from './context';
-import { parse } from './parse';
-
-function requireWriter(caller: Caller): void {
-  if (caller.role === 'wall') throw new OpError('forbidden', 'the wall display is read-only');
-}
+import { actorOf, opKey, type Caller, type HubParts } from './context';
+import type { Handler } from './handler';
 
 function requireCategory(parts: HubParts, category: string, forNewTicket: boolean): void {
   const known = parts.config().categories.find((c) => c.id === category);
@@ -29,9 +22,7 @@ function requireCategory(parts: HubParts, category: string, forNewTicket: boolea
   if (forNewTicket && !known.active) throw new OpError('invalid', `category ${category} is no longer in use`);
 }
 
-export const createTicket: Handler = async (parts, caller, payload) => {
-  requireWriter(caller);
-  const req = parse(TicketCreateRequest, payload);
+export const createTicket: Handler<'ticket:create'> = async (parts, caller, req) => {
   const input = req.ticket;
   requireCategory(parts, input.category, true);
   const actor = actorOf(caller);
@@ -69,9 +60,7 @@ export const createTicket: Handler = async (parts, caller, payload) => {
   );
 };
 
-export const updateTicket: Handler = async (parts, caller, payload) => {
-  requireWriter(caller);
-  const req = parse(TicketUpdateRequest, payload);
+export const updateTicket: Handler<'ticket:update'> = async (parts, caller, req) => {
   if (req.patch.category !== undefined) requireCategory(parts, req.patch.category, false);
   requirePatchAllowed(caller, req.patch, parts.seats);
   const actor = actorOf(caller);
@@ -108,9 +97,7 @@ export function requirePatchAllowed(caller: Caller, patch: TicketPatch, seats: n
   if (typeof patch.assignedSeat === 'number' && patch.assignedSeat > seats) throw new OpError('invalid', `there is no seat ${patch.assignedSeat}`);
 }
 
-export const noteTicket: Handler = async (parts, caller, payload) => {
-  requireWriter(caller);
-  const req = parse(TicketNoteRequest, payload);
+export const noteTicket: Handler<'ticket:note'> = async (parts, caller, req) => {
   const actor = actorOf(caller);
   return parts.writer.write((tx) =>
     once<TicketNoteResult>(tx, opKey(caller, req.opId, 'ticket:note'), async () => {
@@ -131,25 +118,20 @@ export const noteTicket: Handler = async (parts, caller, payload) => {
   );
 };
 
-export const searchHandler: Handler = async (parts, caller, payload) => {
-  const req = parse(TicketsSearchRequest, payload);
+export const searchHandler: Handler<'tickets:search'> = async (parts, caller, req) => {
   // The wall sees aggregates, never callers: it may not probe for a phone number.
   if (caller.role === 'wall' && req.phone !== undefined) throw new OpError('forbidden', 'the wall display cannot search by phone');
   const found = await searchTickets(parts.reader, req);
   return caller.role === 'wall' ? { ...found, items: found.items.map(maskTicket) } : found;
 };
 
-export const historyHandler: Handler = async (parts, caller, payload) => {
-  if (caller.role === 'wall') throw new OpError('forbidden', 'the wall display cannot read ticket histories');
-  const req = parse(TicketHistoryRequest, payload);
+export const historyHandler: Handler<'ticket:history'> = async (parts, _caller, req) => {
   const ticket = await getTicket(parts.reader, req.id);
   if (!ticket) throw new OpError('not_found', `no ticket ${req.id}`);
   return { ticket, events: await ticketEvents(parts.reader, req.id) };
 };
 
-export const lookupHandler: Handler = async (parts, caller, payload): Promise<CallerLookupResult> => {
-  if (caller.role === 'wall') throw new OpError('forbidden', 'the wall display cannot look up callers');
-  const { phone } = parse(CallerLookupRequest, payload);
+export const lookupHandler: Handler<'caller:lookup'> = async (parts, caller, { phone }) => {
   const rows = await parts.reader.all<Parameters<typeof callFromRow>[0]>(`SELECT ${CALL_COLUMNS} FROM calls WHERE phone = ? ORDER BY started_at DESC LIMIT 20`, [phone]);
   const calls = rows.map(callFromRow);
   const dayStart = localDayStart(new Date(), parts.timeZone).toISOString();
