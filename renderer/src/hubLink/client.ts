@@ -16,7 +16,9 @@ import type {
   ProtocolError,
   RequestName,
   Requests,
+  Results,
   Seat,
+  ServerToClientEvents,
   Snapshot,
   Ticket,
   TicketPatch,
@@ -24,21 +26,36 @@ import type {
 import type { Disposition, SettableSeatState } from '../../../shared/protocol/vocabulary';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
 import { applyChange, applyCounter, applySnapshot, emptyHubMirror, type HubMirror, mergeTickets } from './hubMirror';
-import { type OpRef, Outbox, type Problem, type QueuedOp } from './outbox';
+import { type AwaitingRefs, type OpMeta, type OpPayload, type OpRef, Outbox, type Problem, type QueuedOp, type QueuedOpOf, type RefPath } from './outbox';
 import { type KeyValueStore, newId, readJson } from './storage';
 import { type AckedStart, type CurrentCall, currentCall, effectiveSeatState, isLocalTicketId, LOCAL_TICKET_PREFIX } from './view';
 import type { z } from 'zod';
 
-/** The few members of a socket.io-client Socket the client uses. */
+/** What the socket itself reports, besides the hub's events. */
+interface SocketEvents {
+  connect: () => void;
+  disconnect: (reason: string) => void;
+  connect_error: (err: Error) => void;
+}
+
+type IncomingEvents = ServerToClientEvents & SocketEvents;
+
+/**
+ * The few members of a socket.io-client Socket the client uses, typed by the protocol's
+ * tables: what each server event carries, and what each request sends and is answered with.
+ */
 export interface HubSocket {
   readonly connected: boolean;
   /** False once the hub refused the connection: no automatic retry follows. */
   readonly active: boolean;
-  on(event: string, fn: (...args: never[]) => void): unknown;
-  emit(event: string, ...args: unknown[]): unknown;
+  on<E extends keyof IncomingEvents>(event: E, fn: IncomingEvents[E]): unknown;
+  emit<K extends RequestName>(event: K, payload: Requests[K][0], ack: (ack: Ack<Requests[K][1]>) => void): unknown;
   connect(): unknown;
   disconnect(): unknown;
 }
+
+/** What the hub says when this client is current (the `synced` event). */
+export type SyncedInfo = Parameters<ServerToClientEvents['synced']>[0];
 
 export type AuthPayload = { key: string; clientId: string; seat?: number; name?: string; since?: number; protocol?: number; clientTime?: string };
 export type SocketFactory = (url: string, auth: (cb: (data: object) => void) => void) => HubSocket;
@@ -102,8 +119,11 @@ export interface ClientOptions {
   retryDelayMs?: (attempt: number) => number;
 }
 
-/** How an op ended: acked (with the hub's answer) or kept as a problem. */
-export type OpSettled = { ok: true; ack: Record<string, unknown> } | { ok: false; problem: Problem };
+/** How an op ended: acked (with the hub's answer to it) or kept as a problem. */
+export type OpSettled<K extends MutationName = MutationName> = { ok: true; ack: Results[K] } | { ok: false; problem: Problem };
+
+/** What an ack may carry that this client keeps: the record the op made or changed. */
+type AckRecords = Partial<{ ticket: Ticket; call: Call; counter: Counter; seat: Seat }>;
 
 export type RequestResult<T extends object> = Ack<T> | { ok: false; error: { code: 'offline' | 'timeout'; message: string } };
 
@@ -165,23 +185,23 @@ export class HubClient {
     const socket = this.opts.connect(this.opts.url, (cb) => cb(this.handshake()));
     this.socket = socket;
     // A socket replaced by a later start() (a remount) must not speak for the client any more.
-    const on = <A extends unknown[]>(event: string, fn: (...args: A) => void) =>
-      socket.on(event, ((...args: A) => {
-        if (this.socket === socket) fn(...args);
-      }) as never);
+    const on = <E extends keyof IncomingEvents>(event: E, fn: IncomingEvents[E]) =>
+      socket.on(event, ((...args: Parameters<IncomingEvents[E]>) => {
+        if (this.socket === socket) (fn as (...a: Parameters<IncomingEvents[E]>) => void)(...args);
+      }) as IncomingEvents[E]);
     on('connect', () => this.onConnect());
-    on('disconnect', (reason: string) => this.onDisconnect(reason));
-    on('connect_error', (err: Error) => this.onConnectError(err));
-    on('snapshot', (s: Snapshot) => this.onSnapshot(s));
-    on('change', (c: Change) => this.onChange(c));
+    on('disconnect', (reason) => this.onDisconnect(reason));
+    on('connect_error', (err) => this.onConnectError(err));
+    on('snapshot', (s) => this.onSnapshot(s));
+    on('change', (c) => this.onChange(c));
     on('seat:revoked', () => this.onRevoked());
-    on('synced', (info: { seq: number; counter: Counter; serverTime: string }) => this.onSynced(info));
-    on('counter', (counter: Counter) => {
+    on('synced', (info) => this.onSynced(info));
+    on('counter', (counter) => {
       this.hub = applyCounter(this.hub, counter, this.now());
       this.changed();
     });
-    on('config', (config: FloorConfig) => this.applyConfig(config));
-    on('stats', (stats: FloorStats) => {
+    on('config', (config) => this.applyConfig(config));
+    on('stats', (stats) => {
       this.stats = stats;
       this.changed();
     });
@@ -280,7 +300,7 @@ export class HubClient {
   }
 
   /** The hub says this client is current: its clock and counters are fresh. */
-  private onSynced(info: { seq: number; counter: Counter; serverTime: string }): void {
+  private onSynced(info: SyncedInfo): void {
     const offset = Date.parse(info.serverTime) - this.now().getTime();
     this.hub = applyCounter({ ...this.hub, clockOffsetMs: Number.isFinite(offset) ? offset : this.hub.clockOffsetMs }, info.counter, this.now());
     this.ready = this.hub.seq !== null;
@@ -382,7 +402,12 @@ export class HubClient {
 
   // ---- outbox ----------------------------------------------------------------------------
 
-  private enqueue(name: MutationName, payload: Record<string, unknown>, refs?: OpRef[], meta?: Record<string, unknown>): QueuedOp {
+  private enqueue<K extends MutationName, P extends RefPath<K> = never>(
+    name: K,
+    payload: AwaitingRefs<OpPayload<K>, NoInfer<P>>,
+    refs?: readonly OpRef<K, P>[],
+    meta?: OpMeta,
+  ): QueuedOpOf<K> {
     if (!this.outbox) throw new Error('this screen cannot change anything');
     const op = this.outbox.enqueue(name, this.newId(), payload, refs, meta);
     this.changed();
@@ -406,22 +431,23 @@ export class HubClient {
     const op = outbox.head()!;
     const token = ++this.attemptToken;
     this.inFlight = { opId: op.opId, token };
-    const finish = (ack: Ack<object> | 'timeout') => {
+    const finish = (ack: Ack<AckRecords> | 'timeout') => {
       if (this.inFlight?.token !== token) return;
       clearTimeout(timer);
       this.inFlight = null;
       this.onAck(op, ack);
     };
     const timer = setTimeout(() => finish('timeout'), this.ackTimeoutMs);
-    socket.emit(op.name, prepared.send, (ack: Ack<object>) => finish(ack));
+    socket.emit(op.name, prepared.send, (ack: Ack<AckRecords>) => finish(ack));
   }
 
-  private onAck(op: QueuedOp, ack: Ack<object> | 'timeout'): void {
+  private onAck(op: QueuedOp, ack: Ack<AckRecords> | 'timeout'): void {
     const outbox = this.outbox!;
     const out = outbox.acknowledge(op.opId, ack);
-    if (out.kind === 'done') {
-      this.absorbResult(op, ack as Record<string, unknown>);
-      this.settle(op.opId, { ok: true, ack: ack as Record<string, unknown> });
+    if (out.kind === 'done' && ack !== 'timeout' && ack.ok) {
+      this.absorbResult(op, ack);
+      // The hub answered this op: its ack is the op's result.
+      this.settle(op.opId, { ok: true, ack: ack as unknown as Results[MutationName] });
     } else if (out.kind === 'retry') {
       const delay = (this.opts.retryDelayMs ?? defaultRetryDelay)(out.op.attempts);
       this.retryTimer = setTimeout(() => {
@@ -437,22 +463,22 @@ export class HubClient {
   }
 
   /** Acks carry the new record: show it at once rather than wait for its change event. */
-  private absorbResult(op: QueuedOp, ack: Record<string, unknown>): void {
-    const ticket = ack.ticket as Ticket | undefined;
+  private absorbResult(op: QueuedOp, ack: AckRecords): void {
+    const ticket = ack.ticket;
     if (ticket) this.hub = mergeTickets(this.hub, [ticket]);
     if (op.name === 'ticket:create' && ticket && this.extras.callTicket?.ticketOp === op.opId) {
       this.saveExtras({ ...this.extras, callTicket: { ticketId: ticket.id } });
     }
-    const call = ack.call as Call | undefined;
+    const call = ack.call;
     if (call) {
       const calls = new Map(this.hub.calls);
       calls.set(call.id, { ...calls.get(call.id), ...call });
       this.hub = { ...this.hub, calls };
       if (op.name === 'call:start') this.saveExtras({ ...this.extras, acked: { opId: op.opId, call } });
     }
-    const counter = ack.counter as Counter | undefined;
+    const counter = ack.counter;
     if (counter && counter.total >= this.hub.counter.total) this.hub = { ...this.hub, counter };
-    const seat = ack.seat as Seat | undefined;
+    const seat = ack.seat;
     if (seat) {
       const old = this.hub.seats.get(seat.seat);
       if (!old || Date.parse(old.since) <= Date.parse(seat.since)) {
@@ -475,9 +501,9 @@ export class HubClient {
   }
 
   /** Resolves when the hub has answered the op (however long that takes, across reconnects). */
-  settled(opId: string): Promise<OpSettled> {
+  settled<K extends MutationName>(op: QueuedOpOf<K>): Promise<OpSettled<K>> {
     return new Promise((resolve) => {
-      this.waiters.set(opId, [...(this.waiters.get(opId) ?? []), resolve]);
+      this.waiters.set(op.opId, [...(this.waiters.get(op.opId) ?? []), resolve as (r: OpSettled) => void]);
     });
   }
 
@@ -494,21 +520,19 @@ export class HubClient {
 
   // ---- operator actions ------------------------------------------------------------------
 
-  startCall(phone?: string): QueuedOp {
-    const payload: Record<string, unknown> = {};
-    if (phone) payload.phone = phone;
-    const op = this.enqueue('call:start', payload);
+  startCall(phone?: string): QueuedOpOf<'call:start'> {
+    const op = this.enqueue('call:start', phone ? { phone } : {});
     this.saveExtras({ ...this.extras, callTicket: null });
     return op;
   }
 
   /** `phone`: the caller's number typed after pick-up, sent when the call started without one. */
-  endCall(disposition: Disposition, phone?: string): QueuedOp | null {
+  endCall(disposition: Disposition, phone?: string): QueuedOpOf<'call:end'> | null {
     const call = this.getView().call;
     if (!call) return null;
-    const payload: Record<string, unknown> = { disposition };
+    const payload: AwaitingRefs<OpPayload<'call:end'>, 'callId' | 'ticketId'> = { disposition };
     if (phone && !call.phone) payload.phone = phone;
-    const refs: OpRef[] = [];
+    const refs: OpRef<'call:end', 'callId' | 'ticketId'>[] = [];
     if (call.callId) payload.callId = call.callId;
     else if (call.startOp) refs.push({ path: 'callId', op: call.startOp, required: true });
     const ct = this.extras.callTicket;
@@ -523,10 +547,10 @@ export class HubClient {
     return op;
   }
 
-  createTicket(ticket: z.input<typeof NewTicket>): QueuedOp {
+  createTicket(ticket: z.input<typeof NewTicket>): QueuedOpOf<'ticket:create'> {
     const call = this.getView().call;
-    const body: Record<string, unknown> = { ...ticket };
-    const refs: OpRef[] = [];
+    const body = { ...ticket };
+    const refs: OpRef<'ticket:create', 'ticket.callId'>[] = [];
     if (call?.callId) body.callId = call.callId;
     else if (call?.startOp) refs.push({ path: 'ticket.callId', op: call.startOp, required: false });
     const op = this.enqueue('ticket:create', { ticket: body }, refs.length ? refs : undefined);
@@ -535,11 +559,11 @@ export class HubClient {
   }
 
   /** `before`: the fields as the operator saw them, to show beside a conflict. */
-  updateTicket(id: string, version: number, patch: TicketPatch, before?: Partial<Ticket>): QueuedOp {
+  updateTicket(id: string, version: number, patch: TicketPatch, before?: Partial<Ticket>): QueuedOpOf<'ticket:update'> {
     return this.enqueue('ticket:update', { id, version, patch }, undefined, before ? { before } : undefined);
   }
 
-  addNote(id: string, text: string): QueuedOp {
+  addNote(id: string, text: string): QueuedOpOf<'ticket:note'> {
     if (isLocalTicketId(id)) {
       const createOp = id.slice(LOCAL_TICKET_PREFIX.length);
       const real = this.outbox?.resolvedId(createOp);
@@ -549,7 +573,7 @@ export class HubClient {
     return this.enqueue('ticket:note', { id, text });
   }
 
-  setSeat(state: SettableSeatState): QueuedOp {
+  setSeat(state: SettableSeatState): QueuedOpOf<'seat:set'> {
     return this.enqueue('seat:set', { state });
   }
 
@@ -572,23 +596,27 @@ export class HubClient {
     if (!socket?.connected) return Promise.resolve({ ok: false, error: { code: 'offline', message: 'not connected' } });
     return new Promise((resolve) => {
       const timer = setTimeout(() => resolve({ ok: false, error: { code: 'timeout', message: 'no answer' } }), timeoutMs);
-      socket.emit(name, payload, (ack: Ack<Requests[K][1]>) => {
+      socket.emit(name, payload, (ack) => {
         clearTimeout(timer);
-        this.absorbRead(ack as Record<string, unknown>);
+        this.absorbRead(ack);
         resolve(ack);
       });
     });
   }
 
-  /** Tickets and configuration that come with an answer are the newest there are: keep them. */
-  private absorbRead(r: Record<string, unknown>): void {
-    const found = [...((r.items as Ticket[] | undefined) ?? []), ...((r.tickets as Ticket[] | undefined) ?? [])];
-    if (r.ticket) found.push(r.ticket as Ticket);
+  /**
+   * Tickets and configuration that come with an answer are the newest there are: keep them,
+   * whichever request brought them (a search's items, a caller's tickets, a conflict's config).
+   */
+  private absorbRead(ack: object): void {
+    const r = ack as Partial<{ items: Ticket[]; tickets: Ticket[]; ticket: Ticket; config: FloorConfig; error: { config?: FloorConfig } }>;
+    const found = [...(r.items ?? []), ...(r.tickets ?? [])];
+    if (r.ticket) found.push(r.ticket);
     if (found.length) {
       this.hub = mergeTickets(this.hub, found);
       this.changed();
     }
-    const config = (r.config ?? (r.error as { config?: FloorConfig } | undefined)?.config) as FloorConfig | undefined;
+    const config = r.config ?? r.error?.config;
     if (config && typeof config.version === 'number') this.applyConfig(config);
   }
 

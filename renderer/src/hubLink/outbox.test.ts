@@ -3,6 +3,7 @@ import { Outbox } from './outbox';
 import { memoryStore } from './storage';
 
 const KEY = 'hcr.outbox.test';
+const NEW_TICKET = { phone: '9876543210', category: 'other', description: 'x' };
 
 describe('outbox', () => {
   it('survives a reload with its ops in order', () => {
@@ -70,7 +71,7 @@ describe('outbox', () => {
 
   it('drops an op whose required reference failed, and leaves out an optional one', () => {
     const box = new Outbox(memoryStore(), KEY);
-    box.enqueue('ticket:create', 'tk', { ticket: {} });
+    box.enqueue('ticket:create', 'tk', { ticket: NEW_TICKET });
     box.enqueue('call:start', 'start', {});
     box.enqueue('call:end', 'end', { disposition: 'info_given' }, [
       { path: 'callId', op: 'start', required: true },
@@ -87,7 +88,7 @@ describe('outbox', () => {
     expect(box.listProblems().map((x) => x.id)).toEqual(['tk', 'start', 'end']);
 
     const box2 = new Outbox(memoryStore(), KEY);
-    box2.enqueue('ticket:create', 'tk', { ticket: {} });
+    box2.enqueue('ticket:create', 'tk', { ticket: NEW_TICKET });
     box2.enqueue('call:end', 'end', { callId: 'c1', disposition: 'info_given' }, [{ path: 'ticketId', op: 'tk', required: false }]);
     box2.prepareHead();
     box2.acknowledge('tk', { ok: false, error: { code: 'invalid', message: 'phone' } });
@@ -102,6 +103,40 @@ describe('outbox', () => {
     const op = box.enqueue('call:end', 'end', { disposition: 'dropped' }, [{ path: 'callId', op: 'start', required: true }]);
     expect(op.payload).toEqual({ disposition: 'dropped', callId: 'c7' });
     expect(op.refs).toBeUndefined();
+  });
+
+  it('takes for each mutation only the payload the protocol gives it (the compiler checks this)', () => {
+    const box = new Outbox(memoryStore(), KEY);
+    // @ts-expect-error only a call puts a seat on a call
+    box.enqueue('seat:set', 'a', { state: 'on_call' });
+    // @ts-expect-error a note needs its text
+    box.enqueue('ticket:note', 'b', { id: 't1' });
+    // @ts-expect-error a disposition is not an id that an earlier op could fill in
+    box.enqueue('call:end', 'c', { callId: 'c1' }, [{ path: 'disposition', op: 'x', required: false }]);
+    // @ts-expect-error without a reference to its start, the end of a call names the call
+    box.enqueue('call:end', 'd', { disposition: 'dropped' });
+    box.enqueue('call:end', 'e', { disposition: 'dropped' }, [{ path: 'callId', op: 'x', required: false }]);
+    expect(box.size).toBe(5);
+  });
+
+  it('reads ops saved before their payloads were typed: the stored form has not changed', () => {
+    const store = memoryStore();
+    store.setItem(
+      KEY,
+      JSON.stringify({
+        v: 1,
+        ops: [
+          { opId: 'start', name: 'call:start', payload: {}, queuedAt: '2026-11-28T10:00:00.000Z', attempts: 1 },
+          { opId: 'end', name: 'call:end', payload: { disposition: 'info_given' }, refs: [{ path: 'callId', op: 'start', required: true }], queuedAt: '2026-11-28T10:01:00.000Z', attempts: 0 },
+        ],
+        resolved: [],
+        problems: [],
+      }),
+    );
+    const box = new Outbox(store, KEY);
+    box.prepareHead();
+    box.acknowledge('start', { ok: true, call: { id: 'c3' } } as never);
+    expect(box.prepareHead()).toEqual({ send: { opId: 'end', disposition: 'info_given', callId: 'c3' } });
   });
 
   it('starts empty from unreadable storage', () => {

@@ -12,29 +12,74 @@
  * - A failure that cannot be retried is kept as a problem for the operator to see, with the
  *   whole op, so a caller's record is never dropped silently.
  */
-import type { Ack, ErrorCode, MutationName, ProtocolError, Ticket } from '../../../shared/protocol';
+import type { Ack, ErrorCode, MutationName, ProtocolError, Requests, Results, Ticket } from '../../../shared/protocol';
 import { type KeyValueStore, readJson } from './storage';
 
+/** A mutation's payload as the outbox keeps it: its opId is the op's own, added when it is sent. */
+export type OpPayload<K extends MutationName> = Omit<Requests[K][0], 'opId'>;
+
+/** The fields of `T` that hold an id (a string). */
+type IdFields<T> = { [F in keyof T & string]-?: string extends NonNullable<T[F]> ? F : never }[keyof T & string];
+
+/** Dotted paths of a payload that hold an id, two levels deep (as deep as a payload goes): `callId`, `ticket.callId`. */
+export type IdPath<T> =
+  | IdFields<T>
+  | { [F in keyof T & string]-?: NonNullable<T[F]> extends readonly unknown[] ? never : NonNullable<T[F]> extends object ? `${F}.${IdFields<NonNullable<T[F]>>}` : never }[keyof T & string];
+
+/** Checks, at compile time, that every listed path of a mutation is a field holding an id. */
+type RefPathTable<T extends { [K in MutationName]?: IdPath<OpPayload<K>> }> = T;
+
+/**
+ * The fields an earlier op's result fills in: the id of the call a `call:start` made or of the
+ * ticket a `ticket:create` made, for ops queued before the hub had answered it.
+ */
+export type RefPaths = RefPathTable<{
+  'call:end': 'callId' | 'ticketId';
+  'ticket:create': 'ticket.callId';
+  'ticket:note': 'id';
+}>;
+
+export type RefPath<K extends MutationName> = K extends keyof RefPaths ? RefPaths[K] : never;
+
+type Head<P extends string> = P extends `${infer H}.${string}` ? H : never;
+type Rest<P extends string, H extends string> = P extends `${H}.${infer R}` ? R : never;
+
+/** `T` with the fields at paths `P` left open, until the earlier ops they wait for are answered. */
+export type AwaitingRefs<T, P extends string> = [P] extends [never]
+  ? T
+  : Omit<T, P | Head<P>> & { [F in P & keyof T]?: T[F] } & { [F in Head<P> & keyof T]: AwaitingRefs<T[F], Rest<P, F>> };
+
 /** A value an op needs from an earlier op's ack: the new call's id or the new ticket's id. */
-export interface OpRef {
-  /** Dotted path in the payload to fill in, e.g. `callId` or `ticket.callId`. */
-  path: string;
+export interface OpRef<K extends MutationName = MutationName, P extends RefPath<K> = RefPath<K>> {
+  /** Where in the payload the id goes, e.g. `callId` or `ticket.callId`. */
+  path: P;
   /** opId of the earlier op. */
   op: string;
   /** Without it the op makes no sense (ending a call that never started): drop the op. Otherwise leave the field out. */
   required: boolean;
 }
 
-export interface QueuedOp {
+/** Kept with an op for the screens, never sent. */
+export interface OpMeta {
+  /** The ticket's fields as the person saw them when they changed it, to show beside a conflict. */
+  before?: Partial<Ticket>;
+}
+
+export interface QueuedOpOf<K extends MutationName> {
   opId: string;
-  name: MutationName;
-  payload: Record<string, unknown>;
-  refs?: OpRef[];
+  name: K;
+  payload: AwaitingRefs<OpPayload<K>, RefPath<K>>;
+  refs?: OpRef<K>[];
   queuedAt: string;
   attempts: number;
-  /** Kept with the op for the screens (never sent): e.g. the ticket as it was when edited. */
-  meta?: Record<string, unknown>;
+  meta?: OpMeta;
 }
+
+/** Any op in the outbox; its `name` tells its payload's type. */
+export type QueuedOp = { [K in MutationName]: QueuedOpOf<K> }[MutationName];
+
+/** The message a mutation sends, opId included. */
+export type MutationRequest = Requests[MutationName][0];
 
 export interface Problem {
   /** The op's opId: also the problem's id. */
@@ -61,7 +106,7 @@ export const RETRYABLE: ReadonlySet<ErrorCode | 'timeout'> = new Set(['internal'
 
 const RESOLVED_KEEP = 500;
 
-export type PrepareResult = { send: Record<string, unknown> } | { drop: ProtocolError };
+export type PrepareResult = { send: MutationRequest } | { drop: ProtocolError };
 
 export type AckOutcome =
   | { kind: 'done'; op: QueuedOp }
@@ -117,10 +162,21 @@ export class Outbox {
     return r && 'id' in r ? r.id : undefined;
   }
 
-  enqueue(name: MutationName, opId: string, payload: Record<string, unknown>, refs?: OpRef[], meta?: Record<string, unknown>): QueuedOp {
+  /**
+   * Queues a mutation. Its payload is the request's (the compiler checks it against the
+   * protocol's table), less the opId and less the fields that `refs` fill in later. The fields
+   * left open are the ones `refs` name (`NoInfer`: never guessed from what the payload lacks).
+   */
+  enqueue<K extends MutationName, P extends RefPath<K> = never>(
+    name: K,
+    opId: string,
+    payload: AwaitingRefs<OpPayload<K>, NoInfer<P>>,
+    refs?: readonly OpRef<K, P>[],
+    meta?: OpMeta,
+  ): QueuedOpOf<K> {
     // A reference to an op that is already acked is filled in now: the op may never need it again.
-    const open: OpRef[] = [];
-    const filled = structuredClone(payload);
+    const open: OpRef<K>[] = [];
+    const filled = structuredClone(payload) as QueuedOpOf<K>['payload'];
     for (const ref of refs ?? []) {
       const r = this.resolved.get(ref.op);
       if (r && 'id' in r) setPath(filled, ref.path, r.id);
@@ -128,10 +184,10 @@ export class Outbox {
         if (ref.required) throw new Error(`the earlier action ${ref.op} did not succeed`);
       } else open.push(ref);
     }
-    const op: QueuedOp = { opId, name, payload: filled, queuedAt: this.now().toISOString(), attempts: 0 };
+    const op: QueuedOpOf<K> = { opId, name, payload: filled, queuedAt: this.now().toISOString(), attempts: 0 };
     if (open.length) op.refs = open;
     if (meta) op.meta = meta;
-    this.ops.push(op);
+    this.ops.push(op as QueuedOp);
     this.save();
     return op;
   }
@@ -141,7 +197,7 @@ export class Outbox {
     const op = this.ops[0];
     if (!op) return null;
     if (op.refs?.length) {
-      for (const ref of op.refs) {
+      for (const ref of op.refs as OpRef[]) {
         const r = this.resolved.get(ref.op);
         if (r && 'id' in r) setPath(op.payload, ref.path, r.id);
         else if (ref.required) return { drop: { code: 'invalid', message: 'an earlier action it depends on did not succeed' } };
@@ -150,7 +206,8 @@ export class Outbox {
     }
     op.attempts += 1;
     this.save();
-    return { send: { opId: op.opId, ...op.payload } };
+    // Every reference is filled in or, being optional, left out: the payload is the request now.
+    return { send: { opId: op.opId, ...op.payload } as MutationRequest };
   }
 
   /** Records the hub's answer to the head op (or a timeout). */
@@ -159,7 +216,7 @@ export class Outbox {
     if (!op || op.opId !== opId) return { kind: 'stale' };
     if (ack !== 'timeout' && ack.ok) {
       this.ops.shift();
-      const created = createdId(op.name, ack as Record<string, unknown>);
+      const created = createdId(op, ack);
       if (created) this.remember(op.opId, { id: created });
       this.save();
       return { kind: 'done', op };
@@ -209,9 +266,10 @@ export class Outbox {
   }
 }
 
-function createdId(name: MutationName, ack: Record<string, unknown>): string | undefined {
-  if (name === 'call:start') return (ack.call as { id?: string } | undefined)?.id;
-  if (name === 'ticket:create') return (ack.ticket as { id?: string } | undefined)?.id;
+/** The id of the call or ticket an acked op created. The ack comes over the network: read it warily. */
+function createdId(op: QueuedOp, ack: Ack<object>): string | undefined {
+  if (op.name === 'call:start') return (ack as Partial<Results['call:start']>).call?.id;
+  if (op.name === 'ticket:create') return (ack as Partial<Results['ticket:create']>).ticket?.id;
   return undefined;
 }
 
@@ -221,9 +279,9 @@ function currentTicket(ack: Ack<object>): Ticket | undefined {
   return a.ticket ?? a.error.ticket;
 }
 
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+function setPath(target: object, path: string, value: string): void {
   const parts = path.split('.');
-  let obj: Record<string, unknown> = target;
+  let obj = target as Record<string, unknown>;
   for (const p of parts.slice(0, -1)) {
     const next = obj[p];
     if (typeof next !== 'object' || next === null) obj[p] = {};

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyChange, applySnapshot, emptyHubMirror } from './hubMirror';
-import type { QueuedOp } from './outbox';
+import type { MutationName } from '../../../shared/protocol';
+import type { QueuedOpOf } from './outbox';
 import { ticket } from './testing';
 import { currentCall, effectiveSeatState, ticketOverlay, visibleTickets } from './view';
 
@@ -11,14 +12,9 @@ const hub = applySnapshot(emptyHubMirror(), {
   tickets: [ticket(1, { seat: 4 })],
 });
 
-const op = (name: QueuedOp['name'], payload: Record<string, unknown>, more: Partial<QueuedOp> = {}): QueuedOp => ({
-  opId: `${name}-${Math.random()}`,
-  name,
-  payload,
-  queuedAt: '2026-11-28T10:05:00.000Z',
-  attempts: 0,
-  ...more,
-});
+function op<K extends MutationName>(name: K, payload: QueuedOpOf<K>['payload'], more: Partial<QueuedOpOf<K>> = {}): QueuedOpOf<K> {
+  return { opId: `${name}-${Math.random()}`, name, payload, queuedAt: '2026-11-28T10:05:00.000Z', attempts: 0, ...more };
+}
 
 describe('optimistic view', () => {
   it('shows a ticket created offline first, marked, and applies pending changes and notes', () => {

@@ -3,12 +3,12 @@
  * A call started offline shows as running, a ticket created offline shows in the list, a
  * status change shows at once; each is marked as not yet synced until the hub acks it.
  */
-import type { Call, Seat, SlaConfig, Ticket, TicketPatch } from '../../../shared/protocol';
+import type { Call, Seat, SlaConfig, Ticket } from '../../../shared/protocol';
 import { DEFAULT_CONFIG } from '../../../shared/domain/defaultConfig';
 import { applyTicketPatch } from '../../../shared/domain/ticketPatch';
 import type { SeatState } from '../../../shared/protocol/vocabulary';
 import type { HubMirror } from './hubMirror';
-import type { QueuedOp } from './outbox';
+import type { QueuedOp, QueuedOpOf } from './outbox';
 
 export const LOCAL_TICKET_PREFIX = 'local:';
 
@@ -38,17 +38,17 @@ export function isLocalTicketId(id: string): boolean {
   return id.startsWith(LOCAL_TICKET_PREFIX);
 }
 
-export function localTicketFromOp(op: QueuedOp, seat: number, author?: string): ViewTicket {
-  const t = (op.payload.ticket ?? {}) as Record<string, unknown>;
+export function localTicketFromOp(op: QueuedOpOf<'ticket:create'>, seat: number, author?: string): ViewTicket {
+  const t = op.payload.ticket;
   const ticket: ViewTicket = {
     id: LOCAL_TICKET_PREFIX + op.opId,
     number: 0,
     version: 0,
     status: 'open',
-    category: String(t.category ?? 'other'),
-    phone: String(t.phone ?? ''),
+    category: t.category,
+    phone: t.phone,
     priority: t.priority === 'urgent' ? 'urgent' : 'normal',
-    description: String(t.description ?? ''),
+    description: t.description,
     createdAt: op.queuedAt,
     updatedAt: op.queuedAt,
     seat,
@@ -56,9 +56,9 @@ export function localTicketFromOp(op: QueuedOp, seat: number, author?: string): 
     unsynced: true,
     localOp: op.opId,
   };
-  if (typeof t.callerName === 'string') ticket.callerName = t.callerName;
-  if (typeof t.locality === 'string') ticket.locality = t.locality;
-  if (typeof t.language === 'string') ticket.language = t.language;
+  if (t.callerName !== undefined) ticket.callerName = t.callerName;
+  if (t.locality !== undefined) ticket.locality = t.locality;
+  if (t.language !== undefined) ticket.language = t.language;
   if (author) ticket.createdBy = author;
   return ticket;
 }
@@ -95,14 +95,14 @@ export function ticketOverlay(hub: HubMirror, ops: readonly QueuedOp[], seat: nu
     }
     if (op.name !== 'ticket:update' && op.name !== 'ticket:note') continue;
     const noteRef = op.refs?.find((r) => r.path === 'id');
-    const id = op.payload.id as string | undefined;
+    const id = op.payload.id;
     const base: ViewTicket | undefined = noteRef ? byLocal.get(noteRef.op) : id ? (changed.get(id) ?? hub.tickets.get(id)) : undefined;
     if (!base) continue;
     let next: ViewTicket;
     if (op.name === 'ticket:update') {
-      next = { ...applyTicketPatch(base, op.payload.patch as TicketPatch, op.queuedAt, sla).next, unsynced: true };
+      next = { ...applyTicketPatch(base, op.payload.patch, op.queuedAt, sla).next, unsynced: true };
     } else {
-      const note = { id: 'local-note:' + op.opId, at: op.queuedAt, seat, author: author ?? '', text: String(op.payload.text ?? '') };
+      const note = { id: 'local-note:' + op.opId, at: op.queuedAt, seat, author: author ?? '', text: op.payload.text };
       next = { ...base, notes: [...base.notes, note], unsynced: true };
     }
     if (noteRef) byLocal.set(noteRef.op, next);
@@ -133,7 +133,7 @@ function pendingEnds(ops: readonly QueuedOp[]): { callIds: Set<string>; startOps
     if (op.name !== 'call:end') continue;
     const ref = op.refs?.find((r) => r.path === 'callId');
     if (ref) startOps.add(ref.op);
-    else if (typeof op.payload.callId === 'string') callIds.add(op.payload.callId);
+    else if (op.payload.callId !== undefined) callIds.add(op.payload.callId);
   }
   return { callIds, startOps };
 }
@@ -146,7 +146,7 @@ export function currentCall(hub: HubMirror, ops: readonly QueuedOp[], seat: numb
     const madeId = hub.madeBy.get(lastCallOp.opId);
     const made = madeId ? hub.calls.get(madeId) : undefined;
     if (made && !made.endedAt) return { callId: made.id, startedAt: made.startedAt, synced: true, ...(made.phone ? { phone: made.phone } : {}) };
-    const phone = lastCallOp.payload.phone as string | undefined;
+    const phone = lastCallOp.payload.phone;
     return { startOp: lastCallOp.opId, startedAt: lastCallOp.queuedAt, synced: false, ...(phone ? { phone } : {}) };
   }
   // The newest call op is an end that has not reached the hub: the operator has hung up.
@@ -176,7 +176,7 @@ export function effectiveSeatState(hub: HubMirror, ops: readonly QueuedOp[], sea
   for (const op of ops) {
     if (op.name === 'call:start') local = { state: 'on_call', since: op.queuedAt };
     else if (op.name === 'call:end') local = { state: 'wrap_up', since: op.queuedAt };
-    else if (op.name === 'seat:set') local = { state: op.payload.state as SeatState, since: op.queuedAt };
+    else if (op.name === 'seat:set') local = { state: op.payload.state, since: op.queuedAt };
   }
   if (local) return { ...local, synced: false };
   const mine = seat === undefined ? undefined : hub.seats.get(seat);

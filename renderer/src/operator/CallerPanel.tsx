@@ -48,7 +48,7 @@ export function CallerPanel({
     const timer = setTimeout(() => {
       void client.lookupCaller(phone).then((r) => {
         if (!live) return;
-        if (r.ok) setLookup({ phone, result: r as unknown as CallerLookupResult });
+        if (r.ok) setLookup({ phone, result: r });
         else setLookup({ phone, result: null, error: r.error.code });
       });
     }, LOOKUP_DEBOUNCE_MS);

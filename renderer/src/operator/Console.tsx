@@ -97,8 +97,8 @@ export function Console({ client, view, session, onSignOut }: { client: HubClien
     setDraft({ ...draft, category: '', description: '', priority: 'normal' });
     if (view.call && !disposition) setDisposition('ticket_raised');
     if (view.connection !== 'connected') announce(t('form.createdOffline'));
-    void client.settled(op.opId).then((r) => {
-      if (r.ok) announce(t('form.created', { ticket: ticketLabel(r.ack.ticket as ViewTicket) }));
+    void client.settled(op).then((r) => {
+      if (r.ok) announce(t('form.created', { ticket: ticketLabel(r.ack.ticket) }));
     });
   }, [draft, client, setDraft, view.call, view.connection, disposition, fail, t, announce]);
 
@@ -125,7 +125,7 @@ export function Console({ client, view, session, onSignOut }: { client: HubClien
 
   const restore = useCallback(
     (p: Problem) => {
-      setDraft(draftFromTicket((p.op.payload.ticket ?? {}) as Record<string, unknown>));
+      if (p.op.name === 'ticket:create') setDraft(draftFromTicket(p.op.payload.ticket));
       client.dismissProblem(p.id);
       descriptionRef.current?.focus();
     },
@@ -135,7 +135,7 @@ export function Console({ client, view, session, onSignOut }: { client: HubClien
   const addCallerNote = useCallback(
     async (ticket: ViewTicket, text: string) => {
       const op = client.addNote(ticket.id, text);
-      void client.settled(op.opId).then((r) => {
+      void client.settled(op).then((r) => {
         if (r.ok) announce(t('caller.noteSaved', { ticket: ticketLabel(ticket) }));
       });
       return true;

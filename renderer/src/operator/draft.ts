@@ -54,15 +54,14 @@ export function ticketFromDraft(d: Draft): DraftCheck {
 }
 
 /** A ticket that could not be saved, back into the form's shape. */
-export function draftFromTicket(t: Record<string, unknown>): Draft {
-  const s = (k: string) => (typeof t[k] === 'string' ? (t[k] as string) : '');
+export function draftFromTicket(t: z.input<typeof NewTicket>): Draft {
   return {
-    phone: s('phone'),
-    callerName: s('callerName'),
-    category: s('category'),
-    locality: s('locality'),
-    language: s('language'),
+    phone: t.phone,
+    callerName: t.callerName ?? '',
+    category: t.category,
+    locality: t.locality ?? '',
+    language: t.language ?? '',
     priority: t.priority === 'urgent' ? 'urgent' : 'normal',
-    description: s('description'),
+    description: t.description,
   };
 }

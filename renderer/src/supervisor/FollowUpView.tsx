@@ -46,7 +46,7 @@ export function FollowUpView({
       setSearch((s) => ({ ...s, state: s.state === 'done' ? 'done' : 'searching' }));
       void client.request('tickets:search', { overdue: true, limit: 500 }).then((r) => {
         if (!live) return;
-        setSearch(r.ok ? { state: 'done', more: (r as { next?: number }).next !== undefined } : { state: 'error' });
+        setSearch(r.ok ? { state: 'done', more: r.next !== undefined } : { state: 'error' });
       });
     };
     ask();

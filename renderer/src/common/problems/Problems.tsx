@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket, TicketPatch } from '../../../../shared/protocol';
 import type { HubClient } from '../../hubLink/client';
-import type { Problem } from '../../hubLink/outbox';
+import type { Problem, QueuedOpOf } from '../../hubLink/outbox';
 import type { Announce } from '../../ui/announcements';
 import { Dialog } from '../../ui/Dialog';
 import { istWhen } from '../../ui/format';
@@ -22,7 +22,7 @@ export function ProblemList({ problems, client, onRestore }: { problems: readonl
         {shown.map((p) => (
           <li key={p.id} role="alert" className="problem">
             <strong>{t(`problems.what.${p.op.name}`)}</strong>: {errorText(t, p.error.code)}
-            {p.op.name === 'ticket:create' && <span className="problem-detail"> “{String((p.op.payload.ticket as { description?: string } | undefined)?.description ?? '')}”</span>}
+            {p.op.name === 'ticket:create' && <span className="problem-detail"> “{p.op.payload.ticket.description}”</span>}
             <span className="problem-actions">
               {p.op.name === 'ticket:create' && (
                 <button type="button" className="btn" onClick={() => onRestore(p)}>
@@ -52,7 +52,10 @@ export function useProblemAnnouncements(client: HubClient, announce: Announce): 
   );
 }
 
-export function isConflict(p: Problem): boolean {
+/** A change the hub refused because the ticket changed meanwhile, with the ticket as it is now. */
+export type Conflict = Problem & { op: QueuedOpOf<'ticket:update'>; current: Ticket };
+
+export function isConflict(p: Problem): p is Conflict {
   return p.op.name === 'ticket:update' && p.error.code === 'conflict' && !!p.current;
 }
 
@@ -72,11 +75,11 @@ const FIELDS: { patch: keyof TicketPatch; ticket: keyof Ticket }[] = [
 ];
 
 /** A change the hub refused because someone else changed the ticket first: show both, let the person decide. */
-export function ConflictDialog({ problem, client }: { problem: Problem; client: HubClient }) {
+export function ConflictDialog({ problem, client }: { problem: Conflict; client: HubClient }) {
   const { t } = useTranslation();
-  const current = problem.current as Ticket;
-  const patch = problem.op.payload.patch as TicketPatch;
-  const before = (problem.op.meta?.before ?? {}) as Partial<Ticket>;
+  const current = problem.current;
+  const patch = problem.op.payload.patch;
+  const before = problem.op.meta?.before ?? {};
   const label = ticketLabel(current);
   const shownValue = (field: string, v: unknown) => {
     if (v === null || v === undefined || v === '' || v === false) return '—';

@@ -64,7 +64,7 @@ export function TicketDetail({
     let live = true;
     void client.request('ticket:history', { id: ticket.id }).then((r) => {
       if (!live) return;
-      if (r.ok) setHistory({ version: ticket.version, events: (r as unknown as { events: TicketEvent[] }).events });
+      if (r.ok) setHistory({ version: ticket.version, events: r.events });
       else setHistoryFailed(true);
     });
     return () => {
@@ -77,7 +77,7 @@ export function TicketDetail({
     if (Object.keys(patch).length === 0) return announce(t('detail.nothingToSave'));
     const op = client.updateTicket(ticket.id, base.version, patch, beforeOf(base));
     if (!connected) announce(t('detail.savedOffline'));
-    void client.settled(op.opId).then((r) => {
+    void client.settled(op).then((r) => {
       if (r.ok) announce(t('detail.saved'));
     });
     // The pending op shows the change at once. The hub makes it the next version, so a second
@@ -98,8 +98,8 @@ export function TicketDetail({
     if (!text) return;
     const op = client.addNote(ticket.id, text);
     setNote('');
-    void client.settled(op.opId).then((r) => {
-      if (r.ok) announce(t('caller.noteSaved', { ticket: ticketLabel((r.ack.ticket as ViewTicket | undefined) ?? ticket) }));
+    void client.settled(op).then((r) => {
+      if (r.ok) announce(t('caller.noteSaved', { ticket: ticketLabel(r.ack.ticket) }));
     });
   }
 

@@ -64,7 +64,7 @@ export function TicketList({
         if (!live) return;
         const failed = results.find((r) => !r.ok);
         if (failed && !failed.ok) return setHub({ state: 'error', error: failed.error.code });
-        const ids = new Set(results.flatMap((r) => (r.ok ? (r as { items: { id: string }[] }).items.map((x) => x.id) : [])));
+        const ids = new Set(results.flatMap((r) => (r.ok ? r.items.map((x) => x.id) : [])));
         setHub({ state: 'done', count: ids.size });
       });
     }, HUB_SEARCH_DEBOUNCE_MS);
