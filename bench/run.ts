@@ -22,7 +22,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Db } from '../electron/hub/db/connection';
+import { Db, readOnlyView } from '../electron/hub/db/connection';
 import { loadState } from '../electron/hub/store/state';
 import { computeStats } from '../electron/hub/stats';
 import { DEFAULT_TIME_ZONE } from '../electron/hub/index';
@@ -306,7 +306,7 @@ async function atScale() {
   const statsMs: number[] = [];
   for (let i = 0; i < P.statsRuns; i++) {
     const t0 = performance.now();
-    await computeStats(reader, state, DEFAULT_TIME_ZONE);
+    await computeStats(readOnlyView(reader), state, DEFAULT_TIME_ZONE);
     statsMs.push(performance.now() - t0);
   }
   await reader.close();

@@ -8,7 +8,7 @@ import type { Server, Socket } from 'socket.io';
 import type { Change } from '../../shared/protocol/change';
 import type { Snapshot } from '../../shared/protocol/snapshot';
 import type { Ticket } from '../../shared/protocol/ticket';
-import type { Db } from './db/connection';
+import type { AnyDb } from './db/connection';
 import type { Caller, HubParts } from './handlers/context';
 import { maskChange, maskTicket } from './mask';
 import { changesSince } from './store/changes';
@@ -34,7 +34,7 @@ export class SnapshotTickets {
   version = 0;
   private cached: { version: number; at: number; tickets: Ticket[]; masked?: Ticket[]; truncated: boolean } | null = null;
 
-  async get(db: Db, now: Date, wall: boolean): Promise<{ tickets: Ticket[]; truncated: boolean }> {
+  async get(db: AnyDb, now: Date, wall: boolean): Promise<{ tickets: Ticket[]; truncated: boolean }> {
     let c = this.cached;
     if (!c || c.version !== this.version || now.getTime() - c.at > 60_000) {
       const version = this.version;
@@ -49,14 +49,14 @@ export class SnapshotTickets {
 
 export async function catchUp(parts: HubParts, cache: SnapshotTickets, socket: Socket, caller: Caller, since: number | undefined): Promise<void> {
   const wall = caller.role === 'wall';
-  await parts.writer.read(async (state) => {
+  await parts.writer.read(async (state, db) => {
     if (!socket.connected) return;
     const now = new Date();
-    const missed = since === undefined ? null : await changesSince(parts.writer.db, since, state.seq, state.seqFloor);
+    const missed = since === undefined ? null : await changesSince(db, since, state.seq, state.seqFloor);
     if (missed) {
       for (const c of missed) socket.emit('change', wall ? maskChange(c) : c);
     } else {
-      const { tickets, truncated } = await cache.get(parts.writer.db, now, wall);
+      const { tickets, truncated } = await cache.get(db, now, wall);
       const snapshot: Snapshot = {
         seq: state.seq,
         counter: counterOf(state, now, parts.timeZone),

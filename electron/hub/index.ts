@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { Server } from 'socket.io';
 import { assertTimeZone } from '../../shared/domain/localDay';
 import { admit, callerOf, type Admitted, type Keys } from './auth';
-import { applyPragmas, Db } from './db/connection';
+import { quickCheck } from './db/check';
+import { applyPragmas, checkpoint, Db, openReadOnly, readOnlyView } from './db/connection';
 import { migrate } from './db/migrate';
 import { backupNow, type BackupInfo } from './db/backup';
 import type { HubParts } from './handlers/context';
@@ -27,7 +28,8 @@ import { applyRetention } from './store/retention';
 import { broadcaster, drained, ROOM_SUPERVISORS, ROOM_WALL, SnapshotTickets, catchUp, CatchUpSlots } from './catchUp';
 import { computeStats, maskStats, StatsPublisher } from './stats';
 import { loadConfig } from './store/config';
-import sqlite3 from 'sqlite3';
+import { setInitialTotal, stampCreation } from './store/meta';
+import { pruneOps } from './store/ops';
 
 export type HubOptions = {
   dataDir: string;
@@ -71,21 +73,6 @@ function prepareDataDir(dir: string): void {
     accessSync(dir, constants.W_OK);
   } catch (err) {
     throw new Error(`the data folder ${dir} cannot be created or written (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the path and its permissions`, { cause: err });
-  }
-}
-
-/** A fast structural check of an existing database before the hub trusts it. */
-async function checkOnStart(file: string): Promise<string | null> {
-  let probe: Db | undefined;
-  try {
-    probe = await Db.open(file, sqlite3.OPEN_READONLY);
-    const rows = await probe.all<{ quick_check: string }>('PRAGMA quick_check');
-    if (rows.length !== 1 || rows[0]!.quick_check !== 'ok') return `the database ${file} is damaged (${rows.slice(0, 2).map((r) => r.quick_check).join('; ')})`;
-    return null;
-  } catch (err) {
-    return `the database ${file} cannot be read (${(err as Error).message})`;
-  } finally {
-    await probe?.close().catch(() => undefined);
   }
 }
 
@@ -140,7 +127,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       );
     }
     if (existsSync(dbFile)) {
-      const problem = await checkOnStart(dbFile);
+      const problem = await quickCheck(dbFile);
       if (problem) throw new Error(`${problem}. Restore a backup with --restore FILE (the backups are in ${backupDir(options)})`);
     }
     db = await Db.open(dbFile).catch((err: Error) => {
@@ -148,14 +135,13 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     });
     await applyPragmas(db);
     await migrate(db);
-    await db.run("INSERT INTO meta (key, value) VALUES ('created_at', ?) ON CONFLICT(key) DO NOTHING", [new Date().toISOString()]);
+    await stampCreation(db, new Date());
     if (!existsSync(marker)) writeFileSync(marker, 'This folder holds a Helpline Control Room hub database (hub.sqlite).\n');
     if (options.initialTotal !== undefined) {
       if (!Number.isInteger(options.initialTotal) || options.initialTotal < 0) throw new Error('initial total must be a whole number, 0 or more');
-      await db.run("INSERT INTO meta (key, value) VALUES ('initial_total', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [String(options.initialTotal)]);
+      await setInitialTotal(db, options.initialTotal);
     }
-    reader = await Db.open(dbFile, sqlite3.OPEN_READONLY);
-    await reader.exec('PRAGMA busy_timeout = 5000');
+    reader = await openReadOnly(dbFile);
   } catch (err) {
     await reader?.close().catch(() => undefined);
     await db?.close().catch(() => undefined);
@@ -212,7 +198,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const parts: HubParts = {
     backup: () => backupHub.run!(),
     writer,
-    reader,
+    reader: readOnlyView(reader),
     seats,
     timeZone,
     config: () => config,
@@ -224,7 +210,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     },
   };
   const stats = new StatsPublisher(
-    () => computeStats(reader!, writer.state, timeZone, seatDrift),
+    () => computeStats(parts.reader, writer.state, timeZone, seatDrift),
     (s) => {
       io.to(ROOM_SUPERVISORS).emit('stats', s);
       io.to(ROOM_WALL).emit('stats', maskStats(s));
@@ -328,11 +314,11 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       const before = tx.state.dayKey;
       rollDay(tx.state, tx.now, timeZone);
       await pruneChanges(tx.db, tx.state.seq);
-      await tx.db.run('DELETE FROM ops WHERE at < ?', [new Date(tx.now.getTime() - OPS_KEPT_DAYS * 86_400_000).toISOString()]);
+      await pruneOps(tx.db, new Date(tx.now.getTime() - OPS_KEPT_DAYS * 86_400_000));
       return before !== tx.state.dayKey ? counterOf(tx.state, tx.now, timeZone) : null;
     });
     if (rolled) io.emit('counter', rolled);
-    await writer.read(() => writer.db.exec('PRAGMA wal_checkpoint(PASSIVE)'));
+    await writer.read((_state, db) => checkpoint(db, 'PASSIVE'));
     if (force || Date.now() - lastRetention > 3_600_000) {
       lastRetention = Date.now();
       const masked = await applyRetention(writer, config.privacy.maskClosedAfterDays);
@@ -374,7 +360,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         http.closeAllConnections();
         await stopped;
         await writer.drain();
-        await db!.exec('PRAGMA wal_checkpoint(TRUNCATE)').catch((err) => logErr('checkpoint at shutdown failed', err));
+        await checkpoint(db!, 'TRUNCATE').catch((err) => logErr('checkpoint at shutdown failed', err));
         await reader!.close();
         await db!.close();
         await unlock();

@@ -16,6 +16,7 @@ import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Db } from './db/connection';
+import { takeExclusiveLock } from './db/fileLock';
 
 export const LOCK_FILE = 'hub-lock.sqlite';
 const OWNER_FILE = 'hub-lock.owner';
@@ -55,12 +56,7 @@ async function tryLock(dir: string): Promise<() => Promise<void>> {
   const db = await Db.open(file);
   try {
     chmodSync(file, 0o600);
-    // No waiting inside SQLite: the loop above decides how long to wait.
-    await db.exec('PRAGMA busy_timeout = 0; PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = DELETE');
-    // The first write in exclusive locking mode takes the file's lock and keeps it until close.
-    await db.exec('BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS holder (pid INTEGER, host TEXT, since TEXT); DELETE FROM holder;');
-    await db.run('INSERT INTO holder (pid, host, since) VALUES (?, ?, ?)', [process.pid, hostname(), new Date().toISOString()]);
-    await db.exec('COMMIT');
+    await takeExclusiveLock(db, { pid: process.pid, host: hostname(), since: new Date().toISOString() });
   } catch (err) {
     await db.close().catch(() => undefined);
     if (isBusy(err)) throw new DataDirLockedError(dir, owner(dir));

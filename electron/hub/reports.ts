@@ -7,10 +7,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { dueAt } from '../../shared/domain/sla';
 import type { DailyReport } from '../../shared/protocol/reports';
-import type { Ticket } from '../../shared/protocol/ticket';
 import { localDayStart, zoneOffsetMs } from '../../shared/domain/localDay';
 import { csvRow, localTime } from './csv';
-import type { Db } from './db/connection';
+import type { ReadDb } from './db/connection';
+import { callsStartedPage } from './store/calls';
+import { recordExportEnd, recordExportStart } from './store/exports';
+import { dayFigures } from './store/reports';
+import { ticketsCreatedPage } from './store/tickets';
 import type { HubParts } from './handlers/context';
 import type { Handler } from './handlers/handler';
 
@@ -60,9 +63,7 @@ export async function serveExport(parts: HubParts, url: URL, res: ServerResponse
   const id = randomUUID();
   const from = dayStartIso(pending.from, parts.timeZone);
   const to = dayStartIso(nextDay(pending.to), parts.timeZone);
-  await parts.writer.write((tx) =>
-    tx.db.run('INSERT INTO exports (id, at, who, kind, from_day, to_day) VALUES (?, ?, ?, ?, ?, ?)', [id, tx.now.toISOString(), pending.who, pending.kind, pending.from, pending.to]),
-  );
+  await parts.writer.write((tx) => recordExportStart(tx, { id, who: pending.who, kind: pending.kind, from: pending.from, to: pending.to }));
   res.writeHead(200, {
     ...headers,
     'Content-Type': 'text/csv; charset=utf-8',
@@ -94,14 +95,10 @@ export async function serveExport(parts: HubParts, url: URL, res: ServerResponse
       await write(csvRow(TICKET_COLUMNS));
       let after = 0;
       while (!aborted) {
-        const page = await parts.reader.all<{ number: number; doc: string }>(
-          'SELECT number, doc FROM tickets WHERE created_at >= ? AND created_at < ? AND number > ? ORDER BY number LIMIT ?',
-          [from, to, after, PAGE],
-        );
+        const page = await ticketsCreatedPage(parts.reader, from, to, after, PAGE);
         if (page.length === 0) break;
         let chunk = '';
-        for (const r of page) {
-          const t = JSON.parse(r.doc) as Ticket;
+        for (const t of page) {
           chunk += csvRow([
             t.number, localTime(t.createdAt, offset), t.status, t.category, t.priority, t.department, t.phone, t.callerName, t.locality, t.language,
             t.description, t.seat, t.createdBy, t.assignedSeat, t.escalated ? 'yes' : '', localTime(t.dueAt, offset), localTime(t.forwardedAt, offset),
@@ -115,24 +112,17 @@ export async function serveExport(parts: HubParts, url: URL, res: ServerResponse
       }
     } else {
       await write(csvRow(CALL_COLUMNS));
-      let afterTime = '';
-      let afterId = '';
+      let after = { startedAt: '', id: '' };
       while (!aborted) {
-        const page = await parts.reader.all<{ id: string; seat: number; started_at: string; ended_at: string | null; disposition: string | null; phone: string | null; ticket_id: string | null }>(
-          `SELECT id, seat, started_at, ended_at, disposition, phone, ticket_id FROM calls
-           WHERE started_at >= ? AND started_at < ? AND (started_at > ? OR (started_at = ? AND id > ?))
-           ORDER BY started_at, id LIMIT ?`,
-          [from, to, afterTime, afterTime, afterId, PAGE],
-        );
+        const page = await callsStartedPage(parts.reader, from, to, after, PAGE);
         if (page.length === 0) break;
         let chunk = '';
         for (const c of page) {
-          const seconds = c.ended_at ? Math.round((Date.parse(c.ended_at) - Date.parse(c.started_at)) / 1000) : '';
-          chunk += csvRow([localTime(c.started_at, offset), localTime(c.ended_at, offset), seconds, c.seat, c.phone, c.disposition, c.ticket_id, c.id]);
+          const seconds = c.endedAt ? Math.round((Date.parse(c.endedAt) - Date.parse(c.startedAt)) / 1000) : '';
+          chunk += csvRow([localTime(c.startedAt, offset), localTime(c.endedAt, offset), seconds, c.seat, c.phone, c.disposition, c.ticketId, c.id]);
         }
         rows += page.length;
-        afterTime = page[page.length - 1]!.started_at;
-        afterId = page[page.length - 1]!.id;
+        after = page[page.length - 1]!;
         await write(chunk);
       }
     }
@@ -142,7 +132,7 @@ export async function serveExport(parts: HubParts, url: URL, res: ServerResponse
   } finally {
     res.end();
     await parts.writer
-      .write((tx) => tx.db.run('UPDATE exports SET rows = ?, finished = ? WHERE id = ?', [rows, aborted ? null : tx.now.toISOString(), id]))
+      .write((tx) => recordExportEnd(tx, id, rows, !aborted))
       .catch((err) => log('recording the export failed', err));
   }
 }
@@ -151,29 +141,19 @@ export const dailyReport: Handler<'report:daily'> = async (parts, _caller, { dat
   return { report: await buildDailyReport(parts.reader, parts, date) };
 };
 
-export async function buildDailyReport(db: Db, parts: Pick<HubParts, 'timeZone' | 'config' | 'writer'>, date: string): Promise<DailyReport> {
+export async function buildDailyReport(db: ReadDb, parts: Pick<HubParts, 'timeZone' | 'config' | 'writer'>, date: string): Promise<DailyReport> {
   const from = dayStartIso(date, parts.timeZone);
   const to = dayStartIso(nextDay(date), parts.timeZone);
   const offset = zoneOffsetMs(new Date(from), parts.timeZone);
   const now = new Date();
-  const [calls, dispositions, handle, tickets, resolvedRows, before] = await Promise.all([
-    db.all<{ started_at: string }>('SELECT started_at FROM calls WHERE started_at >= ? AND started_at < ?', [from, to]),
-    db.all<{ disposition: string; n: number }>('SELECT disposition, COUNT(*) AS n FROM calls WHERE started_at >= ? AND started_at < ? AND disposition IS NOT NULL GROUP BY disposition', [from, to]),
-    db.get<{ s: number | null }>('SELECT AVG((julianday(ended_at) - julianday(started_at)) * 86400) AS s FROM calls WHERE started_at >= ? AND started_at < ? AND ended_at IS NOT NULL', [from, to]),
-    db.all<{ doc: string }>('SELECT doc FROM tickets WHERE created_at >= ? AND created_at < ?', [from, to]),
-    db.all<{ category: string; n: number }>(
-      "SELECT category, COUNT(*) AS n FROM tickets WHERE json_extract(doc, '$.resolvedAt') >= ? AND json_extract(doc, '$.resolvedAt') < ? GROUP BY category",
-      [from, to],
-    ),
-    db.get<{ n: number }>('SELECT COUNT(*) AS n FROM calls WHERE started_at < ?', [to]),
-  ]);
+  const day = await dayFigures(db, from, to);
   const hourly = Array.from({ length: 24 }, () => 0);
-  for (const c of calls) hourly[new Date(Date.parse(c.started_at) + offset).getUTCHours()]! += 1;
+  for (const at of day.callStarts) hourly[new Date(Date.parse(at) + offset).getUTCHours()]! += 1;
   const max = Math.max(...hourly);
-  const raised = tickets.map((r) => JSON.parse(r.doc) as Ticket);
+  const raised = day.raised;
   const categories = new Map<string, { raised: number; resolved: number }>();
   for (const t of raised) categories.set(t.category, { raised: (categories.get(t.category)?.raised ?? 0) + 1, resolved: 0 });
-  for (const r of resolvedRows) categories.set(r.category, { raised: categories.get(r.category)?.raised ?? 0, resolved: r.n });
+  for (const r of day.resolvedByCategory) categories.set(r.category, { raised: categories.get(r.category)?.raised ?? 0, resolved: r.n });
   const departments = new Map<string, { forwarded: number; acknowledged: number; pending: number }>();
   for (const t of raised) {
     if (!t.department || !t.forwardedAt) continue;
@@ -193,20 +173,20 @@ export async function buildDailyReport(db: Db, parts: Pick<HubParts, 'timeZone' 
     timeZone: parts.timeZone,
     generatedAt: now.toISOString(),
     calls: {
-      total: calls.length,
-      avgHandleSeconds: handle?.s == null ? null : Math.round(handle.s),
-      byDisposition: Object.fromEntries(dispositions.map((d) => [d.disposition, d.n])),
+      total: day.callStarts.length,
+      avgHandleSeconds: day.avgHandleSeconds === null ? null : Math.round(day.avgHandleSeconds),
+      byDisposition: Object.fromEntries(day.byDisposition.map((d) => [d.disposition, d.n])),
       hourly,
       busiestHour: max > 0 ? hourly.indexOf(max) : null,
     },
     tickets: {
       raised: raised.length,
-      resolved: resolvedRows.reduce((n, r) => n + r.n, 0),
+      resolved: day.resolvedByCategory.reduce((n, r) => n + r.n, 0),
       byCategory: [...categories].map(([category, v]) => ({ category, ...v })).sort((a, b) => b.raised - a.raised),
       byDepartment: [...departments].map(([department, v]) => ({ department, ...v })).sort((a, b) => b.forwarded - a.forwarded),
       breaches,
       urgent: raised.filter((t) => t.priority === 'urgent').length,
     },
-    totalToDate: parts.writer.state.initialTotal + (before?.n ?? 0),
+    totalToDate: parts.writer.state.initialTotal + day.callsBefore,
   };
 }

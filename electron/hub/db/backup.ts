@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, s
 import { basename, join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { Db } from './connection';
-import { SCHEMA_VERSION } from './migrate';
+import { checkDatabaseFile } from './check';
 import { MAX_CATCH_UP } from '../store/changes';
 
 export type BackupInfo = { file: string; bytes: number; at: string; ms: number };
@@ -18,27 +18,6 @@ const PREFIX = 'hub-backup-';
 
 function stamp(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15) + '-' + String(d.getMilliseconds()).padStart(3, '0');
-}
-
-/** Checks a database file: readable, intact, a schema this hub knows. Returns the problem, or null. */
-export async function checkDatabaseFile(file: string): Promise<string | null> {
-  if (!existsSync(file)) return `${file} does not exist`;
-  let db: Db | undefined;
-  try {
-    db = await Db.open(file, sqlite3.OPEN_READONLY);
-    const check = await db.all<{ integrity_check: string }>('PRAGMA integrity_check');
-    if (check.length !== 1 || check[0]!.integrity_check !== 'ok') return `${file} is damaged: ${check.slice(0, 3).map((r) => r.integrity_check).join('; ')}`;
-    const v = (await db.get<{ user_version: number }>('PRAGMA user_version'))?.user_version ?? 0;
-    if (v === 0) return `${file} is not a hub database`;
-    if (v > SCHEMA_VERSION) return `${file} was written by a newer version of the app (schema ${v}, this one knows ${SCHEMA_VERSION})`;
-    const tables = await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('tickets', 'calls', 'changes')");
-    if (tables.length !== 3) return `${file} is not a hub database`;
-    return null;
-  } catch (err) {
-    return `${file} cannot be read as a database: ${(err as Error).message}`;
-  } finally {
-    await db?.close().catch(() => undefined);
-  }
 }
 
 export async function backupNow(dbFile: string, dir: string, keep: number, now = new Date()): Promise<BackupInfo> {

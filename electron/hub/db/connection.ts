@@ -1,6 +1,9 @@
 /**
- * The SQLite connection, promisified. One connection carries every write (the hub has one
- * writer, see store/writer.ts); reads for search may share it or use a second connection.
+ * The SQLite connection, promisified, and the two ways the hub holds one. The write connection
+ * carries every write and belongs to the one writer (store/writer.ts), which hands it to its
+ * transactions as a `WriteDb`. Read paths (search, lookup, history, statistics, reports,
+ * exports, snapshots) get a `ReadDb` on a read-only connection of their own, so they never wait
+ * behind a commit. The two types are branded apart: neither can be passed for the other.
  *
  * Durability: WAL with synchronous=FULL. In WAL mode, NORMAL already survives a crash of the
  * hub process (the WAL is in the OS page cache), but a power cut can lose the last
@@ -15,6 +18,55 @@
 import sqlite3 from 'sqlite3';
 
 export type Row = Record<string, unknown>;
+
+declare const readOnly: unique symbol;
+type Queries = Pick<Db, 'get' | 'all'>;
+
+/** A read-only connection: queries, nothing else. */
+export type ReadDb = Queries & { readonly [readOnly]: true };
+/** The write connection: queries and statements. Never a ReadDb. */
+export type WriteDb = Queries & Pick<Db, 'run' | 'exec'> & { readonly [readOnly]?: never };
+/** For the few reads made both inside a write transaction and on a reader (a ticket by id). */
+export type AnyDb = ReadDb | WriteDb;
+
+/** `db` as read paths see it. Open it with OPEN_READONLY: the type keeps callers honest, the mode keeps the file safe. */
+export function readOnlyView(db: Db): ReadDb {
+  return { get: (sql, params) => db.get(sql, params), all: (sql, params) => db.all(sql, params) } as Queries as ReadDb;
+}
+
+/**
+ * A read-only connection whose reads each see one moment of the database: every `read` runs
+ * inside a read transaction (in WAL mode, BEGIN … COMMIT holds one snapshot of the file while
+ * the writer goes on), one at a time. Its own connection, because a transaction belongs to the
+ * connection: a search sharing it would read the transaction's older snapshot and miss a
+ * write its own client just had acknowledged.
+ */
+export class ConsistentReader {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly view: ReadDb;
+
+  constructor(private readonly db: Db) {
+    this.view = readOnlyView(db);
+  }
+
+  read<T>(run: (db: ReadDb) => Promise<T>): Promise<T> {
+    const next = this.queue.then(async () => {
+      await this.db.exec('BEGIN');
+      try {
+        return await run(this.view);
+      } finally {
+        await this.db.exec('COMMIT');
+      }
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    await this.db.close();
+  }
+}
 
 export class Db {
   private constructor(readonly raw: sqlite3.Database, readonly file: string) {}
@@ -53,6 +105,18 @@ export class Db {
   close(): Promise<void> {
     return new Promise((resolve, reject) => this.raw.close((err) => (err ? reject(err) : resolve())));
   }
+}
+
+/** Opens a read-only connection on `file` that waits for a busy database rather than failing. */
+export async function openReadOnly(file: string): Promise<Db> {
+  const db = await Db.open(file, sqlite3.OPEN_READONLY);
+  await db.exec('PRAGMA busy_timeout = 5000');
+  return db;
+}
+
+/** Moves what the WAL holds into the database file: PASSIVE waits for no one, TRUNCATE (at shutdown) empties the WAL. */
+export async function checkpoint(db: WriteDb, mode: 'PASSIVE' | 'TRUNCATE'): Promise<void> {
+  await db.exec(`PRAGMA wal_checkpoint(${mode})`);
 }
 
 export async function applyPragmas(db: Db): Promise<void> {

@@ -1,7 +1,7 @@
 /** What every request handler is given: who is asking, and the hub's parts. */
 import type { FloorConfig } from '../../../shared/protocol/config';
 import type { BackupInfo } from '../db/backup';
-import type { Db } from '../db/connection';
+import type { ReadDb } from '../db/connection';
 import type { Actor } from '../store/tickets';
 import type { Writer } from '../store/writer';
 
@@ -15,7 +15,7 @@ export type Caller = OperatorCaller | SupervisorCaller | WallCaller;
 export type HubParts = {
   writer: Writer;
   /** A second connection for searches, so that reads never wait behind a commit. */
-  reader: Db;
+  reader: ReadDb;
   seats: number;
   timeZone: string;
   /** The live floor configuration (categories, departments, service levels). */

@@ -10,9 +10,9 @@ import { localDayStart } from '../../../shared/domain/localDay';
 import { statusChangeError } from '../../../shared/domain/ticketRules';
 import { OpError } from '../errors';
 import { maskTicket } from '../mask';
+import { callExists, callsByPhone, countCallsByPhoneSince } from '../store/calls';
 import { once } from '../store/ops';
 import { addTicketEvent, getTicket, insertTicket, saveTicket, searchTickets, ticketEvents, ticketsByPhone } from '../store/tickets';
-import { CALL_COLUMNS, callFromRow } from './calls';
 import { actorOf, opKey, type Caller, type HubParts } from './context';
 import type { Handler } from './handler';
 
@@ -28,7 +28,7 @@ export const createTicket: Handler<'ticket:create'> = async (parts, caller, req)
   const actor = actorOf(caller);
   return parts.writer.write((tx) =>
     once<TicketCreateResult>(tx, opKey(caller, req.opId, 'ticket:create'), async () => {
-      if (input.callId !== undefined && !(await tx.db.get('SELECT 1 FROM calls WHERE id = ?', [input.callId]))) {
+      if (input.callId !== undefined && !(await callExists(tx.db, input.callId))) {
         throw new OpError('not_found', `no call ${input.callId}`);
       }
       const at = tx.now.toISOString();
@@ -132,10 +132,8 @@ export const historyHandler: Handler<'ticket:history'> = async (parts, _caller, 
 };
 
 export const lookupHandler: Handler<'caller:lookup'> = async (parts, caller, { phone }) => {
-  const rows = await parts.reader.all<Parameters<typeof callFromRow>[0]>(`SELECT ${CALL_COLUMNS} FROM calls WHERE phone = ? ORDER BY started_at DESC LIMIT 20`, [phone]);
-  const calls = rows.map(callFromRow);
-  const dayStart = localDayStart(new Date(), parts.timeZone).toISOString();
-  const callsToday = (await parts.reader.get<{ n: number }>('SELECT COUNT(*) AS n FROM calls WHERE phone = ? AND started_at >= ?', [phone, dayStart]))?.n ?? 0;
+  const calls = await callsByPhone(parts.reader, phone, 20);
+  const callsToday = await countCallsByPhoneSince(parts.reader, phone, localDayStart(new Date(), parts.timeZone).toISOString());
   const tickets = await ticketsByPhone(parts.reader, phone, 20);
   const runningHere = calls.filter((c) => !c.endedAt && c.seat === caller.seat).length;
   return { phone, calls, callsToday, tickets, repeat: tickets.length > 0 || calls.length - runningHere > 0 };

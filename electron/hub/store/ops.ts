@@ -5,11 +5,17 @@
  * nothing, and a retry deserves a fresh try (a full disk may have been freed since).
  */
 import { OpError } from '../errors';
+import type { WriteDb } from '../db/connection';
 import type { Tx } from './writer';
 
 export type OpKey = { clientId: string; opId: string; kind: string };
 
 /** Applies `apply` once per (clientId, opId); a repeat returns the first result unchanged. */
+/** Forgets ops older than `before`: far longer ago than any outbox waits offline. */
+export async function pruneOps(db: WriteDb, before: Date): Promise<void> {
+  await db.run('DELETE FROM ops WHERE at < ?', [before.toISOString()]);
+}
+
 export async function once<T>(tx: Tx, key: OpKey, apply: () => Promise<T>): Promise<T> {
   const seen = await tx.db.get<{ kind: string; result: string }>('SELECT kind, result FROM ops WHERE client_id = ? AND op_id = ?', [key.clientId, key.opId]);
   if (seen) {

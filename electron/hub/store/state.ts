@@ -4,7 +4,11 @@
  * batch commits, so memory never runs ahead of disk.
  */
 import type { Seat } from '../../../shared/protocol/seat';
-import type { Db } from '../db/connection';
+import type { AnyDb } from '../db/connection';
+import { countCallsSince } from './calls';
+import { currentSeq } from './changes';
+import { createdAt, initialTotal } from './meta';
+import { lastTicketNumber } from './tickets';
 import { localDateKey, localDayStart } from '../../../shared/domain/localDay';
 
 export type LiveState = {
@@ -45,22 +49,19 @@ export function publicSeat(s: Seat & { resumeState?: unknown }): Seat {
   return seat;
 }
 
-export async function loadState(db: Db, seats: number, timeZone: string, now: Date): Promise<LiveState> {
-  const logged = (await db.get<{ s: number | null }>('SELECT MAX(seq) AS s FROM changes'))?.s ?? 0;
-  const seqFloor = Number((await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'seq_floor'"))?.value ?? 0);
-  const seq = Math.max(logged, seqFloor);
-  const initial = await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'initial_total'");
-  const total = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM calls'))?.n ?? 0;
-  const dayStart = localDayStart(now, timeZone).toISOString();
-  const today = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM calls WHERE started_at >= ?', [dayStart]))?.n ?? 0;
-  const maxNumber = (await db.get<{ n: number | null }>('SELECT MAX(number) AS n FROM tickets'))?.n ?? 0;
+/** The state as the database holds it; run once at start (it counts every call). */
+export async function loadState(db: AnyDb, seats: number, timeZone: string, now: Date): Promise<LiveState> {
+  const { seq, seqFloor } = await currentSeq(db);
+  const total = await countCallsSince(db, null);
+  const today = await countCallsSince(db, localDayStart(now, timeZone).toISOString());
+  const maxNumber = await lastTicketNumber(db);
   const rows = await db.all<{ seat: number; name: string | null; state: Seat['state']; since: string; call_id: string | null; resume_state: Seat['state'] | null }>(
     'SELECT seat, name, state, since, call_id, resume_state FROM seats',
   );
   const map: LiveState['seats'] = new Map();
   // A seat never used has been offline since the database was created: a stable time, so that
   // a restart changes nothing a client could have missed.
-  const created = (await db.get<{ value: string }>("SELECT value FROM meta WHERE key = 'created_at'"))?.value ?? now.toISOString();
+  const created = (await createdAt(db)) ?? now.toISOString();
   for (let n = 1; n <= seats; n++) map.set(n, { seat: n, state: 'offline', since: created });
   for (const r of rows) {
     if (r.seat < 1 || r.seat > seats) continue;
@@ -76,7 +77,7 @@ export async function loadState(db: Db, seats: number, timeZone: string, now: Da
   return {
     seq,
     seqFloor,
-    initialTotal: initial ? Number(initial.value) : 0,
+    initialTotal: await initialTotal(db),
     callsTotal: total,
     callsToday: today,
     dayKey: localDateKey(now, timeZone),

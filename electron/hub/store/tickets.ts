@@ -4,7 +4,7 @@ import { SEARCH_DEFAULT_LIMIT, type TicketsSearchRequest } from '../../../shared
 import { SNAPSHOT_TICKET_LIMIT } from '../../../shared/protocol/snapshot';
 import { normalizePhone } from '../../../shared/protocol/phone';
 import { phoneDigits } from '../../../shared/domain/phone';
-import type { Db } from '../db/connection';
+import type { AnyDb, ReadDb } from '../db/connection';
 import type { Tx } from './writer';
 
 export type Actor = { seat: number; name: string };
@@ -41,9 +41,17 @@ export async function reindexTicket(tx: Tx, t: Ticket): Promise<void> {
   await tx.db.run('INSERT INTO tickets_fts (rowid, phone, body) VALUES (?, ?, ?)', [t.number, ftsPhone(t), ftsBody(t)]);
 }
 
-export async function getTicket(db: Db, id: string): Promise<Ticket | undefined> {
+export async function getTicket(db: AnyDb, id: string): Promise<Ticket | undefined> {
   const row = await db.get<{ doc: string }>('SELECT doc FROM tickets WHERE id = ?', [id]);
   return row ? (JSON.parse(row.doc) as Ticket) : undefined;
+}
+
+export async function lastTicketNumber(db: AnyDb): Promise<number> {
+  return (await db.get<{ n: number | null }>('SELECT MAX(number) AS n FROM tickets'))?.n ?? 0;
+}
+
+export async function ticketExists(db: AnyDb, id: string): Promise<boolean> {
+  return (await db.get('SELECT 1 FROM tickets WHERE id = ?', [id])) !== undefined;
 }
 
 export async function addTicketEvent(tx: Tx, ticketId: string, actor: Actor, kind: TicketEvent['kind'], detail: Pick<TicketEvent, 'changes' | 'text'>): Promise<void> {
@@ -57,7 +65,7 @@ export async function addTicketEvent(tx: Tx, ticketId: string, actor: Actor, kin
   ]);
 }
 
-export async function ticketEvents(db: Db, ticketId: string): Promise<TicketEvent[]> {
+export async function ticketEvents(db: ReadDb, ticketId: string): Promise<TicketEvent[]> {
   const rows = await db.all<{ at: string; seat: number; author: string; kind: TicketEvent['kind']; detail: string }>(
     'SELECT at, seat, author, kind, detail FROM ticket_events WHERE ticket_id = ? ORDER BY id',
     [ticketId],
@@ -70,7 +78,7 @@ export async function ticketEvents(db: Db, ticketId: string): Promise<TicketEven
  * INDEXED BY: without it the planner scans every ticket by number for the 24-hour half
  * (140 ms at a lakh of tickets; 50 ms so).
  */
-export async function snapshotTickets(db: Db, now: Date): Promise<{ tickets: Ticket[]; truncated: boolean }> {
+export async function snapshotTickets(db: AnyDb, now: Date): Promise<{ tickets: Ticket[]; truncated: boolean }> {
   const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
   const rows = await db.all<{ doc: string }>(
     `SELECT doc FROM tickets WHERE number IN (
@@ -83,6 +91,12 @@ export async function snapshotTickets(db: Db, now: Date): Promise<{ tickets: Tic
   return { tickets: rows.slice(0, SNAPSHOT_TICKET_LIMIT).map((r) => JSON.parse(r.doc) as Ticket), truncated };
 }
 
+/** A page of the tickets created in [from, to), numbered above `afterNumber`, in number order. */
+export async function ticketsCreatedPage(db: ReadDb, from: string, to: string, afterNumber: number, limit: number): Promise<Ticket[]> {
+  const rows = await db.all<{ doc: string }>('SELECT doc FROM tickets WHERE created_at >= ? AND created_at < ? AND number > ? ORDER BY number LIMIT ?', [from, to, afterNumber, limit]);
+  return rows.map((r) => JSON.parse(r.doc) as Ticket);
+}
+
 /** Quotes each word for FTS5 so that user text is never read as query syntax. */
 function ftsWords(text: string, min = 3): string[] {
   return text
@@ -92,7 +106,7 @@ function ftsWords(text: string, min = 3): string[] {
     .map((w) => `"${w.replace(/"/g, '""')}"`);
 }
 
-export async function searchTickets(db: Db, q: TicketsSearchRequest): Promise<{ items: Ticket[]; next?: number }> {
+export async function searchTickets(db: ReadDb, q: TicketsSearchRequest): Promise<{ items: Ticket[]; next?: number }> {
   const limit = q.limit ?? SEARCH_DEFAULT_LIMIT;
   const where: string[] = [];
   const params: unknown[] = [];
@@ -163,7 +177,7 @@ export async function searchTickets(db: Db, q: TicketsSearchRequest): Promise<{ 
   return rows.length > limit ? { items, next: page[page.length - 1]!.number } : { items };
 }
 
-export async function ticketsByPhone(db: Db, phone: string, limit: number): Promise<Ticket[]> {
+export async function ticketsByPhone(db: ReadDb, phone: string, limit: number): Promise<Ticket[]> {
   const rows = await db.all<{ doc: string }>(
     `SELECT doc FROM tickets WHERE phone = ?
      ORDER BY CASE WHEN status IN ('resolved', 'closed') THEN 1 ELSE 0 END, number DESC LIMIT ?`,

@@ -9,12 +9,13 @@
  * gap-free for a connecting client.
  */
 import type { Change, ChangeData, ChangeType } from '../../../shared/protocol/change';
-import type { Db } from '../db/connection';
+import type { WriteDb } from '../db/connection';
 import { OpError } from '../errors';
+import { appendChange } from './changes';
 import { cloneState, type LiveState } from './state';
 
 export type Tx = {
-  db: Db;
+  db: WriteDb;
   state: LiveState;
   now: Date;
   /** Appends a change to the log; it is broadcast once the batch commits. */
@@ -24,7 +25,7 @@ export type Tx = {
 };
 
 type OpJob = { kind: 'op'; run: (tx: Tx) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void };
-type ReadJob = { kind: 'read'; run: (state: LiveState) => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void };
+type ReadJob = { kind: 'read'; run: (state: LiveState, db: WriteDb) => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void };
 type Job = OpJob | ReadJob;
 
 const MAX_BATCH = 256;
@@ -40,7 +41,7 @@ export class Writer {
   batches = 0;
 
   constructor(
-    readonly db: Db,
+    private readonly db: WriteDb,
     private live: LiveState,
     private readonly publish: (changes: Change[]) => void,
     private readonly log: (msg: string, err?: unknown) => void,
@@ -59,8 +60,8 @@ export class Writer {
     return this.enqueue({ kind: 'op', run } as Omit<OpJob, 'resolve' | 'reject'>) as Promise<T>;
   }
 
-  /** Runs `run` between batches: it sees exactly the committed and broadcast state. */
-  read<T>(run: (state: LiveState) => T | Promise<T>): Promise<T> {
+  /** Runs `run` between batches: it sees exactly the committed and broadcast state (and may checkpoint the WAL). */
+  read<T>(run: (state: LiveState, db: WriteDb) => T | Promise<T>): Promise<T> {
     return this.enqueue({ kind: 'read', run } as Omit<ReadJob, 'resolve' | 'reject'>) as Promise<T>;
   }
 
@@ -91,7 +92,7 @@ export class Writer {
         if (head.kind === 'read') {
           this.queue.shift();
           try {
-            head.resolve(await head.run(this.live));
+            head.resolve(await head.run(this.live, this.db));
           } catch (err) {
             head.reject(err);
           }
@@ -128,10 +129,10 @@ export class Writer {
         now,
         emit: (type, data) => {
           const seq = ++working.seq;
-          const at = now.toISOString();
           const opId = tx.opId;
-          changes.push({ seq, type, data, at, ...(opId ? { opId } : {}) } as Change);
-          pendingInserts.push(this.db.run('INSERT INTO changes (seq, type, data, at, op_id) VALUES (?, ?, ?, ?, ?)', [seq, type, JSON.stringify(data), at, opId ?? null]));
+          const change = { seq, type, data, at: now.toISOString(), ...(opId ? { opId } : {}) } as Change & { at: string };
+          changes.push(change);
+          pendingInserts.push(appendChange(this.db, change));
         },
       };
       try {
