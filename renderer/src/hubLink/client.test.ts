@@ -233,4 +233,13 @@ describe('hub client', () => {
     expect((await pending).ok).toBe(false);
     expect(client.getView().config?.version).toBe(5);
   });
+
+  it('takes the hub’s clock and time zone from `synced`', () => {
+    const { client, socket } = setup();
+    const s = socket();
+    s.open(SNAP);
+    expect(client.getView().hub.timeZone).toBeNull();
+    s.fire('synced', { seq: 1, counter: SNAP.counter, serverTime: '2026-11-28T10:00:00.000Z', timeZone: 'America/New_York' });
+    expect(client.getView().hub.timeZone).toBe('America/New_York');
+  });
 });

@@ -25,7 +25,7 @@ import type {
 } from '../../../shared/protocol';
 import type { Disposition, SettableSeatState } from '../../../shared/protocol/vocabulary';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
-import { applyChange, applyCounter, applySnapshot, emptyHubMirror, type HubMirror, mergeTickets } from './hubMirror';
+import { applyChange, applyCounter, applySnapshot, applySynced, emptyHubMirror, type HubMirror, mergeTickets } from './hubMirror';
 import { type AwaitingRefs, type OpMeta, type OpPayload, type OpRef, Outbox, type Problem, type QueuedOp, type QueuedOpOf, type RefPath } from './outbox';
 import { type KeyValueStore, newId, readJson } from './storage';
 import { type AckedStart, type CurrentCall, currentCall, effectiveSeatState, isLocalTicketId, LOCAL_TICKET_PREFIX } from './view';
@@ -299,10 +299,9 @@ export class HubClient {
     this.changed();
   }
 
-  /** The hub says this client is current: its clock and counters are fresh. */
+  /** The hub says this client is current: its clock, zone and counters are fresh. */
   private onSynced(info: SyncedInfo): void {
-    const offset = Date.parse(info.serverTime) - this.now().getTime();
-    this.hub = applyCounter({ ...this.hub, clockOffsetMs: Number.isFinite(offset) ? offset : this.hub.clockOffsetMs }, info.counter, this.now());
+    this.hub = applySynced(this.hub, info, this.now());
     this.ready = this.hub.seq !== null;
     this.changed();
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../shared/protocol';
-import { applyChange, applySnapshot, callsToday, emptyHubMirror, mergeTickets } from './hubMirror';
+import { applyChange, applySnapshot, applySynced, callsToday, emptyHubMirror, hubTimeZone, mergeTickets } from './hubMirror';
 import { ticket } from './testing';
 
 const snap: Snapshot = {
@@ -64,5 +64,43 @@ describe('hub mirror', () => {
     // 18:29 UTC is 23:59 IST; 18:31 UTC is the next IST day.
     expect(callsToday(out.state, new Date('2026-11-28T18:29:00.000Z'))).toBe(6);
     expect(callsToday(out.state, new Date('2026-11-28T18:31:00.000Z'))).toBe(0);
+  });
+
+  it('keeps "today" by IST until the hub names its zone', () => {
+    const s = applySnapshot(emptyHubMirror(), snap, new Date('2026-11-28T10:00:00.000Z'));
+    expect(hubTimeZone(s)).toBe('Asia/Kolkata');
+    expect(callsToday(s, new Date('2026-11-28T18:29:00.000Z'))).toBe(5);
+    expect(callsToday(s, new Date('2026-11-28T18:31:00.000Z'))).toBe(0);
+  });
+
+  it('moves the day boundary to the hub’s own midnight when the hub is in another zone', () => {
+    const at = new Date('2026-11-28T10:00:00.000Z');
+    let s = applySnapshot(emptyHubMirror(), snap, at);
+    s = applySynced(s, { counter: { total: 103515, today: 5 }, serverTime: at.toISOString(), timeZone: 'America/New_York' }, at);
+    expect(hubTimeZone(s)).toBe('America/New_York');
+    // Past midnight in India, mid-afternoon in New York: the hub's day has not ended.
+    expect(callsToday(s, new Date('2026-11-28T18:31:00.000Z'))).toBe(5);
+    // New York's midnight is 05:00 UTC in November.
+    expect(callsToday(s, new Date('2026-11-29T04:59:00.000Z'))).toBe(5);
+    expect(callsToday(s, new Date('2026-11-29T05:01:00.000Z'))).toBe(0);
+    // A call after that midnight belongs to the new day, which it counts from.
+    const out = applyChange(s, {
+      seq: 11,
+      type: 'call.started',
+      at: '2026-11-29T05:02:00.000Z',
+      data: { call: { id: 'c1', seat: 1, startedAt: '2026-11-29T05:02:00.000Z' }, counter: { total: 103516, today: 1 } },
+    });
+    if (out.kind !== 'applied') throw new Error(out.kind);
+    expect(out.state.counterDay).toBe('2026-11-29');
+    expect(callsToday(out.state, new Date('2026-11-29T10:00:00.000Z'))).toBe(1);
+  });
+
+  it('keeps its zone when the hub names none, or one this browser does not know', () => {
+    const at = new Date('2026-11-28T10:00:00.000Z');
+    let s = applySynced(applySnapshot(emptyHubMirror(), snap, at), { counter: snap.counter, serverTime: at.toISOString(), timeZone: 'Asia/Dubai' }, at);
+    s = applySynced(s, { counter: snap.counter, serverTime: at.toISOString() }, at);
+    expect(hubTimeZone(s)).toBe('Asia/Dubai');
+    s = applySynced(s, { counter: snap.counter, serverTime: at.toISOString(), timeZone: 'Mars/Olympus_Mons' }, at);
+    expect(hubTimeZone(s)).toBe('Asia/Dubai');
   });
 });

@@ -6,8 +6,7 @@
  */
 import type { Call, Change, Counter, Seat, Snapshot, Ticket } from '../../../shared/protocol';
 import { localDateKey } from '../../../shared/domain/localDay';
-
-export const HUB_TIME_ZONE = 'Asia/Kolkata';
+import { DEFAULT_HUB_TIME_ZONE, isKnownTimeZone } from './timeZone';
 
 /** Far more than an outbox holds at once: an op is matched within moments of being sent. */
 const MADE_BY_KEPT = 500;
@@ -16,8 +15,10 @@ export interface HubMirror {
   /** Last change applied; null until the first snapshot. */
   seq: number | null;
   counter: Counter;
-  /** The IST day `counter.today` belongs to, so a quiet midnight still resets "Calls today". */
+  /** The hub's local day `counter.today` belongs to, so a quiet midnight still resets "Calls today". */
   counterDay: string | null;
+  /** The hub's time zone as its `synced` named it; null until then (see `hubTimeZone`). */
+  timeZone: string | null;
   seats: ReadonlyMap<number, Seat>;
   tickets: ReadonlyMap<string, Ticket>;
   /** Newest first (highest number first). Rebuilt incrementally. */
@@ -41,6 +42,7 @@ export function emptyHubMirror(): HubMirror {
     seq: null,
     counter: { total: 0, today: 0 },
     counterDay: null,
+    timeZone: null,
     seats: new Map(),
     tickets: new Map(),
     ticketOrder: [],
@@ -67,7 +69,8 @@ export function applySnapshot(prev: HubMirror, snap: Snapshot, localNow: Date = 
   return {
     seq: snap.seq,
     counter: snap.counter,
-    counterDay: localDateKey(hubNow, HUB_TIME_ZONE),
+    counterDay: localDateKey(hubNow, hubTimeZone(prev)),
+    timeZone: prev.timeZone,
     seats,
     tickets,
     ticketOrder: [...tickets.values()].sort(newestFirst),
@@ -95,7 +98,7 @@ export function applyChange(prev: HubMirror, change: Change, localNow: Date = ne
     case 'call.started': {
       next.counter = change.data.counter;
       const at = change.at ? new Date(change.at) : new Date(localNow.getTime() + prev.clockOffsetMs);
-      next.counterDay = localDateKey(at, HUB_TIME_ZONE);
+      next.counterDay = localDateKey(at, hubTimeZone(prev));
       next.calls = withEntry(prev.calls, change.data.call.id, change.data.call);
       if (change.opId) next.madeBy = withEntry(prev.madeBy, change.opId, change.data.call.id, MADE_BY_KEPT);
       break;
@@ -166,11 +169,27 @@ function withEntry<K, V>(map: ReadonlyMap<K, V>, key: K, value: V, keep = 2000):
 /** Counters pushed on their own (the hub's day rolled over, or a catch-up ended). */
 export function applyCounter(prev: HubMirror, counter: Counter, localNow: Date = new Date()): HubMirror {
   const hubNow = new Date(localNow.getTime() + prev.clockOffsetMs);
-  return { ...prev, counter, counterDay: localDateKey(hubNow, HUB_TIME_ZONE) };
+  return { ...prev, counter, counterDay: localDateKey(hubNow, hubTimeZone(prev)) };
 }
 
-/** "Calls today" as of `hubNow`: zero once the IST day has moved on since the counter was last told. */
+/**
+ * The hub says this client is current: its clock, its time zone and its counters. A zone this
+ * browser cannot show (or none, from a hub that does not send it) leaves the one in use.
+ */
+export function applySynced(prev: HubMirror, info: { counter: Counter; serverTime: string; timeZone?: string }, localNow: Date = new Date()): HubMirror {
+  const offset = Date.parse(info.serverTime) - localNow.getTime();
+  const clockOffsetMs = Number.isFinite(offset) ? offset : prev.clockOffsetMs;
+  const timeZone = info.timeZone !== undefined && isKnownTimeZone(info.timeZone) ? info.timeZone : prev.timeZone;
+  return applyCounter({ ...prev, clockOffsetMs, timeZone }, info.counter, localNow);
+}
+
+/** The zone the hub keeps its days in: the one it named, else its default. */
+export function hubTimeZone(state: Pick<HubMirror, 'timeZone'>): string {
+  return state.timeZone ?? DEFAULT_HUB_TIME_ZONE;
+}
+
+/** "Calls today" as of `hubNow`: zero once the hub's day has moved on since the counter was last told. */
 export function callsToday(state: HubMirror, hubNow: Date): number {
-  if (state.counterDay && state.counterDay !== localDateKey(hubNow, HUB_TIME_ZONE)) return 0;
+  if (state.counterDay && state.counterDay !== localDateKey(hubNow, hubTimeZone(state))) return 0;
   return state.counter.today;
 }

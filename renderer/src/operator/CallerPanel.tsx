@@ -8,7 +8,8 @@ import type { ClientView, HubClient } from '../hubLink/client';
 import type { ViewTicket } from '../hubLink/view';
 import { PhoneText } from '../ui/common';
 import { Field } from '../ui/Field';
-import { istWhen } from '../ui/format';
+import type { HubTime } from '../ui/hubTime';
+import { hubTimeOf } from '../ui/hooks';
 
 const LOOKUP_DEBOUNCE_MS = 300;
 
@@ -36,6 +37,7 @@ export function CallerPanel({
   now: Date;
 }) {
   const { t } = useTranslation();
+  const time = hubTimeOf(view);
   const norm = normalizePhone(phoneInput);
   const phone = norm.ok ? norm.phone : null;
   const [lookup, setLookup] = useState<{ phone: string; result: CallerLookupResult | null; error?: string } | null>(null);
@@ -93,7 +95,7 @@ export function CallerPanel({
               <h3 className="sub-title">{t('caller.openTickets')}</h3>
               <ul className="mini-list">
                 {open.map((x) => (
-                  <MiniTicket key={x.id} ticket={x} now={now} onOpen={onOpenTicket} />
+                  <MiniTicket key={x.id} ticket={x} now={now} time={time} onOpen={onOpenTicket} />
                 ))}
               </ul>
               {target && (
@@ -129,7 +131,7 @@ export function CallerPanel({
                 {calls.slice(0, 8).map((c) => (
                   <li key={c.id} className="mini-call">
                     {t('caller.call', {
-                      time: istWhen(c.startedAt, now),
+                      time: time.when(c.startedAt, now),
                       seat: c.seat,
                       disposition: c.disposition ? t(`disposition.${c.disposition}`) : t('caller.running'),
                     })}
@@ -143,7 +145,7 @@ export function CallerPanel({
               <h3 className="sub-title">{t('caller.pastTickets')}</h3>
               <ul className="mini-list">
                 {past.slice(0, 8).map((x) => (
-                  <MiniTicket key={x.id} ticket={x} now={now} onOpen={onOpenTicket} />
+                  <MiniTicket key={x.id} ticket={x} now={now} time={time} onOpen={onOpenTicket} />
                 ))}
               </ul>
             </>
@@ -154,14 +156,14 @@ export function CallerPanel({
   );
 }
 
-function MiniTicket({ ticket, now, onOpen }: { ticket: ViewTicket; now: Date; onOpen: (id: string) => void }) {
+function MiniTicket({ ticket, now, time, onOpen }: { ticket: ViewTicket; now: Date; time: HubTime; onOpen: (id: string) => void }) {
   const { t } = useTranslation();
   return (
     <li>
       <button type="button" className="mini-ticket" onClick={() => onOpen(ticket.id)}>
         <span className="mini-num">{ticketLabel(ticket)}</span>
         <span className={`status status-${ticket.status}`}>{t(`status.${ticket.status}`)}</span>
-        <span className="muted">{istWhen(ticket.createdAt, now)}</span>
+        <span className="muted">{time.when(ticket.createdAt, now)}</span>
         <span className="mini-desc">{ticket.description}</span>
       </button>
     </li>

@@ -18,8 +18,7 @@ import { ticketLabel } from '../common/tickets/ticketLabel';
 import { Announcements, useAnnouncements } from '../ui/announcements';
 import { BroadcastBanner } from '../ui/BroadcastBanner';
 import { Dialog } from '../ui/Dialog';
-import { istTime } from '../ui/format';
-import { hubNow as toHubNow, useNow } from '../ui/hooks';
+import { hubNow as toHubNow, hubTimeOf, useNow } from '../ui/hooks';
 import { CallerPanel } from './CallerPanel';
 import { CallPanel } from './CallPanel';
 import { draftFromTicket, type Draft, EMPTY_DRAFT, loadDraft, saveDraft, ticketFromDraft } from './draft';
@@ -32,6 +31,7 @@ export function Console({ client, view, session, onSignOut }: { client: HubClien
   const { t } = useTranslation();
   const now = useNow(1000);
   const hubNow = toHubNow(now, view);
+  const time = hubTimeOf(view);
   const [draft, setDraftState] = useState<Draft>(() => loadDraft(session.seat));
   const [disposition, setDisposition] = useState<Disposition | ''>('');
   const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
@@ -235,7 +235,7 @@ export function Console({ client, view, session, onSignOut }: { client: HubClien
   return (
     <div className="console">
       <TopBar view={view} now={now} hubNow={hubNow} onHelp={() => setShowHelp(true)} onSignOut={onSignOut} />
-      <BroadcastBanner broadcast={view.config?.broadcast} />
+      <BroadcastBanner broadcast={view.config?.broadcast} time={time} />
       <ProblemList problems={view.problems} client={client} onRestore={restore} />
       <main className="console-main">
         <CallPanel
@@ -269,11 +269,11 @@ export function Console({ client, view, session, onSignOut }: { client: HubClien
       <Announcements announcement={announcement} />
       {detailTicket && <TicketDetail key={detailTicket.id} client={client} view={view} ticket={detailTicket} onClose={() => setOpenTicket(null)} now={now} announce={announce} />}
       {showHelp && <HelpDialog onClose={() => setShowHelp(false)} />}
-      {conflict && <ConflictDialog key={conflict.id} problem={conflict} client={client} />}
+      {conflict && <ConflictDialog key={conflict.id} problem={conflict} client={client} time={time} />}
       {view.connection === 'revoked' && (
         <Dialog label={t('revoked.heading')} onClose={() => undefined} role="alertdialog" className="revoked-dialog">
           <h2>{t('revoked.heading')}</h2>
-          <p>{t('revoked.body', { seat: session.seat, time: view.revokedAt ? istTime(view.revokedAt) : '' })}</p>
+          <p>{t('revoked.body', { seat: session.seat, time: view.revokedAt ? time.clock(view.revokedAt) : '' })}</p>
           <div className="dialog-actions">
             <button type="button" className="btn btn-primary btn-big" onClick={() => client.reclaim()} autoFocus>
               {t('revoked.takeBack')}

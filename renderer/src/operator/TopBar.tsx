@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { callsToday } from '../hubLink/hubMirror';
 import type { ClientView } from '../hubLink/client';
-import { Counters, IstClock, LanguageSwitch } from '../ui/common';
+import { Counters, HubClock, LanguageSwitch } from '../ui/common';
 import { duration } from '../ui/format';
+import { hubTimeOf } from '../ui/hooks';
 
 /** Always true: what the connection is, what the seat is doing, the counters and the time. */
 export function TopBar({ view, now, hubNow, onHelp, onSignOut }: { view: ClientView; now: Date; hubNow: Date; onHelp: () => void; onSignOut: () => void }) {
@@ -31,7 +32,7 @@ export function TopBar({ view, now, hubNow, onHelp, onSignOut }: { view: ClientV
         {pending > 0 && <span className="pill-sub pill-warn">{t('conn.unsent', { count: pending })}</span>}
       </div>
       <Counters total={view.hub.counter.total} today={callsToday(view.hub, hubNow)} ready={view.ready} />
-      <IstClock now={now} />
+      <HubClock now={now} time={hubTimeOf(view)} />
       <div className="topbar-actions">
         <LanguageSwitch />
         <button type="button" className="btn btn-quiet" onClick={onHelp} aria-keyshortcuts="Shift+? F1">

@@ -11,7 +11,9 @@ import type { DailyReport } from '../../../shared/protocol';
 import { loadSession } from '../common/session/session';
 import { createBrowserClient } from '../hubLink/browser';
 import { LanguageSwitch } from '../ui/common';
-import { dayHeading, duration, formatIndian, istDate, istTime, istWhen } from '../ui/format';
+import { dayHeading, duration, formatIndian } from '../ui/format';
+import { hubTime } from '../ui/hubTime';
+import { DEFAULT_HUB_TIME_ZONE } from '../hubLink/timeZone';
 import { useClientView, useVocabulary } from '../ui/hooks';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -30,7 +32,7 @@ function reportKey(): string | null {
 
 function initialDate(): string {
   const d = new URLSearchParams(window.location.search).get('date');
-  return d && DATE.test(d) ? d : istDate(new Date());
+  return d && DATE.test(d) ? d : hubTime(DEFAULT_HUB_TIME_ZONE).day(new Date());
 }
 
 function shiftDay(date: string, days: number): string {
@@ -136,6 +138,8 @@ function ReportBody({ report, vocab, lang }: { report: DailyReport; vocab: Retur
   const c = report.calls;
   const tk = report.tickets;
   const max = Math.max(1, ...c.hourly);
+  // The report's times are in the zone the hub kept that day in, which it names.
+  const time = hubTime(report.timeZone);
   const generated = new Date(report.generatedAt);
   const totals: { k: string; v: string }[] = [
     { k: 'report.totals.calls', v: formatIndian(c.total) },
@@ -154,7 +158,7 @@ function ReportBody({ report, vocab, lang }: { report: DailyReport; vocab: Retur
         <p className="report-org">{t('app.title')}</p>
         <h1 id="report-title">{t('report.title')}</h1>
         <p className="report-day">{dayHeading(report.date, lang)}</p>
-        <p className="report-meta">{t('report.meta', { zone: report.timeZone, time: `${istDate(generated)} ${istTime(generated)}` })}</p>
+        <p className="report-meta">{t('report.meta', { zone: report.timeZone, time: `${time.day(generated)} ${time.clock(generated)}` })}</p>
       </header>
 
       <section className="report-section" aria-labelledby="rep-totals">
@@ -302,7 +306,7 @@ function ReportBody({ report, vocab, lang }: { report: DailyReport; vocab: Retur
                   <th scope="row">#{b.number}</th>
                   <td>{vocab.category(b.category)}</td>
                   <td>{t(`priority.${b.priority}`, { defaultValue: b.priority })}</td>
-                  <td>{istWhen(b.dueAt, new Date(`${report.date}T12:00:00+05:30`))}</td>
+                  <td>{time.when(b.dueAt, time.noonOf(report.date))}</td>
                   <td>{t(`status.${b.status}`, { defaultValue: b.status })}</td>
                   <td>{b.department ? vocab.department(b.department) : '—'}</td>
                 </tr>

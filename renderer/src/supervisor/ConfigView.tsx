@@ -8,15 +8,15 @@ import { useTranslation } from 'react-i18next';
 import type { Broadcast, CategoryConfig, DepartmentConfig, FloorConfig, Requests } from '../../../shared/protocol';
 import type { ClientView, HubClient, RequestResult } from '../hubLink/client';
 import { newId } from '../hubLink/storage';
+import type { Announce } from '../ui/announcements';
 import { errorText } from '../ui/errorText';
 import { Field } from '../ui/Field';
-import { istWhen } from '../ui/format';
-import { useVocabulary } from '../ui/hooks';
+import { hubTimeOf, useVocabulary } from '../ui/hooks';
+import type { HubTime } from '../ui/hubTime';
 import { changedIds, idFromLabel, newCategory, newDepartment, newItemProblem, rebaseList, type SlaForm, slaForm, slaFromForm } from './configEdit';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-type Announce = (msg: string) => void;
 
 export function ConfigView({ client, view, announce }: { client: HubClient; view: ClientView; announce: Announce }) {
   const { t } = useTranslation();
@@ -25,7 +25,7 @@ export function ConfigView({ client, view, announce }: { client: HubClient; view
   const connected = view.connection === 'connected';
   return (
     <div className="sup-config">
-      <BroadcastEditor client={client} broadcast={config.broadcast} connected={connected} announce={announce} />
+      <BroadcastEditor client={client} broadcast={config.broadcast} time={hubTimeOf(view)} connected={connected} announce={announce} />
       <ItemsEditor kind="categories" client={client} config={config} connected={connected} announce={announce} />
       <ItemsEditor kind="departments" client={client} config={config} connected={connected} announce={announce} />
       <SlaEditor client={client} view={view} config={config} connected={connected} announce={announce} />
@@ -332,7 +332,7 @@ function SlaEditor({ client, view, config, connected, announce }: { client: HubC
   );
 }
 
-function BroadcastEditor({ client, broadcast, connected, announce }: { client: HubClient; broadcast: Broadcast | undefined; connected: boolean; announce: Announce }) {
+function BroadcastEditor({ client, broadcast, time, connected, announce }: { client: HubClient; broadcast: Broadcast | undefined; time: HubTime; connected: boolean; announce: Announce }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -355,7 +355,7 @@ function BroadcastEditor({ client, broadcast, connected, announce }: { client: H
       </h2>
       {broadcast ? (
         <p className="cfg-current">
-          <strong>{t('sup.broadcast.current')}</strong> “{broadcast.text}” — {broadcast.by}, {istWhen(broadcast.at)}
+          <strong>{t('sup.broadcast.current')}</strong> “{broadcast.text}” — {broadcast.by}, {time.when(broadcast.at)}
         </p>
       ) : (
         <p className="muted small">{t('sup.broadcast.none')}</p>

@@ -14,8 +14,8 @@ import { ticketOverlay, visibleTickets } from '../hubLink/view';
 import { callsToday } from '../hubLink/hubMirror';
 import { Announcements, useAnnouncements } from '../ui/announcements';
 import { BroadcastBanner } from '../ui/BroadcastBanner';
-import { Counters, IstClock, LanguageSwitch } from '../ui/common';
-import { hubNow as toHubNow, useNow } from '../ui/hooks';
+import { Counters, HubClock, LanguageSwitch } from '../ui/common';
+import { hubNow as toHubNow, hubTimeOf, useNow } from '../ui/hooks';
 import { ConfigView } from './ConfigView';
 import { FloorView } from './FloorView';
 import { FollowUpView } from './FollowUpView';
@@ -28,6 +28,7 @@ export function SupervisorConsole({ client, view, session, onSignOut }: { client
   const { t } = useTranslation();
   const now = useNow(1000);
   const hubNow = toHubNow(now, view);
+  const time = hubTimeOf(view);
   const [section, setSection] = useState<Section>(() => sectionFromHash());
   const [openTicket, setOpenTicket] = useState<string | null>(null);
   const { announcement, announce } = useAnnouncements();
@@ -73,7 +74,7 @@ export function SupervisorConsole({ client, view, session, onSignOut }: { client
           {view.ops.length > 0 && <span className="pill-sub pill-warn">{t('conn.unsent', { count: view.ops.length })}</span>}
         </div>
         <Counters total={view.hub.counter.total} today={callsToday(view.hub, hubNow)} ready={view.ready} />
-        <IstClock now={hubNow} />
+        <HubClock now={hubNow} time={time} />
         <div className="topbar-actions">
           <LanguageSwitch />
           <button type="button" className="btn btn-quiet" onClick={onSignOut}>
@@ -89,7 +90,7 @@ export function SupervisorConsole({ client, view, session, onSignOut }: { client
           </button>
         ))}
       </nav>
-      <BroadcastBanner broadcast={view.config?.broadcast} />
+      <BroadcastBanner broadcast={view.config?.broadcast} time={time} />
       <ProblemList problems={view.problems} client={client} onRestore={(p) => client.dismissProblem(p.id)} />
       <main className="sup-main">
         {section === 'floor' && <FloorView client={client} view={view} tickets={tickets} now={now} hubNow={hubNow} searchRef={searchRef} onOpen={openDetail} />}
@@ -99,7 +100,7 @@ export function SupervisorConsole({ client, view, session, onSignOut }: { client
       </main>
       <Announcements announcement={announcement} />
       {detailTicket && <TicketDetail key={detailTicket.id} client={client} view={view} ticket={detailTicket} onClose={() => setOpenTicket(null)} now={now} announce={announce} supervisor />}
-      {conflict && <ConflictDialog key={conflict.id} problem={conflict} client={client} />}
+      {conflict && <ConflictDialog key={conflict.id} problem={conflict} client={client} time={time} />}
     </div>
   );
 }

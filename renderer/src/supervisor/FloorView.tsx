@@ -7,8 +7,8 @@ import { TicketList } from '../common/tickets/TicketList';
 import type { ClientView, HubClient } from '../hubLink/client';
 import type { ViewTicket } from '../hubLink/view';
 import { PhoneText } from '../ui/common';
-import { duration, formatIndian, istTime } from '../ui/format';
-import { useVocabulary } from '../ui/hooks';
+import { duration, formatIndian } from '../ui/format';
+import { hubTimeOf, useVocabulary } from '../ui/hooks';
 import { SEAT_ICON } from '../ui/seatIcon';
 
 export function FloorView({
@@ -115,7 +115,7 @@ function FiguresPanel({ view, stats, hubNow }: { view: ClientView; stats: FloorS
         <ul className="mini-list" aria-label={t('sup.floor.dropped')}>
           {stats.recentDropped.map((d) => (
             <li key={d.callId} className="mini-call">
-              {istTime(d.at).slice(0, 5)} · {t('wall.seat', { seat: d.seat })} · {d.phone ? <PhoneText phone={d.phone} /> : t('sup.floor.noNumber')}
+              {hubTimeOf(view).clockMinutes(d.at)} · {t('wall.seat', { seat: d.seat })} · {d.phone ? <PhoneText phone={d.phone} /> : t('sup.floor.noNumber')}
             </li>
           ))}
         </ul>

@@ -11,8 +11,9 @@ import { ticketLabel } from '../common/tickets/ticketLabel';
 import type { ClientView, HubClient } from '../hubLink/client';
 import type { ViewTicket } from '../hubLink/view';
 import { PhoneText } from '../ui/common';
-import { formatIndian, istTime, istWhen } from '../ui/format';
-import { useVocabulary } from '../ui/hooks';
+import { formatIndian } from '../ui/format';
+import type { HubTime } from '../ui/hubTime';
+import { hubTimeOf, useVocabulary } from '../ui/hooks';
 import type { Vocabulary } from '../ui/vocab';
 
 const BREACH_REFRESH_MS = 30_000;
@@ -34,6 +35,7 @@ export function FollowUpView({
 }) {
   const { t } = useTranslation();
   const vocab = useVocabulary(view);
+  const time = hubTimeOf(view);
   const connected = view.connection === 'connected';
   const overdueCount = view.stats?.overdue;
   const [search, setSearch] = useState<{ state: 'idle' | 'searching' | 'done' | 'error'; more?: boolean }>({ state: 'idle' });
@@ -81,25 +83,25 @@ export function FollowUpView({
           {search.state === 'searching' ? t('tickets.searching') : search.state === 'error' ? t('errors.unknown') : t('sup.follow.breachesHint')}
           {search.more ? ` ${t('sup.follow.more')}` : ''}
         </p>
-        <TicketTable tickets={lists.breaches} vocab={vocab} now={now} onOpen={onOpen} label={t('sup.follow.breaches')} column="due" />
+        <TicketTable tickets={lists.breaches} vocab={vocab} time={time} now={now} onOpen={onOpen} label={t('sup.follow.breaches')} column="due" />
       </section>
       <section className="panel follow-panel" aria-labelledby="follow-callbacks">
         <h2 id="follow-callbacks" className="panel-title">
           {t('sup.follow.callbacks')} <span className="count">{formatIndian(lists.callbacks.length)}</span>
         </h2>
-        <TicketTable tickets={lists.callbacks} vocab={vocab} now={now} hubNow={hubNow} onOpen={onOpen} label={t('sup.follow.callbacks')} column="callback" />
+        <TicketTable tickets={lists.callbacks} vocab={vocab} time={time} now={now} hubNow={hubNow} onOpen={onOpen} label={t('sup.follow.callbacks')} column="callback" />
       </section>
       <section className="panel follow-panel" aria-labelledby="follow-awaiting">
         <h2 id="follow-awaiting" className="panel-title">
           {t('sup.follow.awaiting')} <span className="count">{formatIndian(lists.awaiting.length)}</span>
         </h2>
-        <TicketTable tickets={lists.awaiting} vocab={vocab} now={now} onOpen={onOpen} label={t('sup.follow.awaiting')} column="forwarded" />
+        <TicketTable tickets={lists.awaiting} vocab={vocab} time={time} now={now} onOpen={onOpen} label={t('sup.follow.awaiting')} column="forwarded" />
       </section>
       <section className="panel follow-panel" aria-labelledby="follow-escalated">
         <h2 id="follow-escalated" className="panel-title">
           {t('sup.follow.escalated')} <span className="count">{formatIndian(lists.escalated.length)}</span>
         </h2>
-        <TicketTable tickets={lists.escalated} vocab={vocab} now={now} onOpen={onOpen} label={t('sup.follow.escalated')} column="due" />
+        <TicketTable tickets={lists.escalated} vocab={vocab} time={time} now={now} onOpen={onOpen} label={t('sup.follow.escalated')} column="due" />
         <h2 className="panel-title follow-dropped-title">{t('sup.floor.dropped')}</h2>
         {(view.stats?.recentDropped.length ?? 0) === 0 ? (
           <p className="muted small">{t('wall.droppedList.none')}</p>
@@ -107,7 +109,7 @@ export function FollowUpView({
           <ul className="mini-list" aria-label={t('sup.floor.dropped')}>
             {view.stats!.recentDropped.map((d) => (
               <li key={d.callId} className="mini-call">
-                {istTime(d.at).slice(0, 5)} · {t('wall.seat', { seat: d.seat })} · {d.phone ? <PhoneText phone={d.phone} /> : t('sup.floor.noNumber')}
+                {time.clockMinutes(d.at)} · {t('wall.seat', { seat: d.seat })} · {d.phone ? <PhoneText phone={d.phone} /> : t('sup.floor.noNumber')}
               </li>
             ))}
           </ul>
@@ -120,6 +122,7 @@ export function FollowUpView({
 function TicketTable({
   tickets,
   vocab,
+  time,
   now,
   hubNow,
   onOpen,
@@ -128,6 +131,7 @@ function TicketTable({
 }: {
   tickets: readonly ViewTicket[];
   vocab: Vocabulary;
+  time: HubTime;
   now: Date;
   hubNow?: Date;
   onOpen: (id: string) => void;
@@ -166,9 +170,9 @@ function TicketTable({
                   <span className={`status status-${x.status}`}>{t(`status.${x.status}`)}</span>
                 </td>
                 <td className={late ? 'fact-late' : undefined}>
-                  {column === 'due' && x.dueAt ? istWhen(x.dueAt, now) : null}
-                  {column === 'callback' && x.callbackDueAt ? `${istWhen(x.callbackDueAt, now)}${late ? ` · ${t('followUp.late')}` : ''}` : null}
-                  {column === 'forwarded' && x.department ? `${vocab.department(x.department)} · ${istWhen(x.forwardedAt ?? x.updatedAt, now)}` : null}
+                  {column === 'due' && x.dueAt ? time.when(x.dueAt, now) : null}
+                  {column === 'callback' && x.callbackDueAt ? `${time.when(x.callbackDueAt, now)}${late ? ` · ${t('followUp.late')}` : ''}` : null}
+                  {column === 'forwarded' && x.department ? `${vocab.department(x.department)} · ${time.when(x.forwardedAt ?? x.updatedAt, now)}` : null}
                 </td>
                 <td>{x.assignedSeat ? t('tickets.seat', { seat: x.assignedSeat }) : '—'}</td>
               </tr>

@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { ClientView, HubClient } from '../hubLink/client';
 import { errorText } from '../ui/errorText';
 import { Field } from '../ui/Field';
-import { bytes, istDate, istTime } from '../ui/format';
+import { bytes } from '../ui/format';
+import { hubTimeOf } from '../ui/hooks';
 
 type ExportKind = 'tickets' | 'calls';
 
@@ -25,7 +26,8 @@ function download(url: string, filename: string): void {
 
 export function ReportsView({ client, view, hubNow }: { client: HubClient; view: ClientView; hubNow: Date }) {
   const { t, i18n } = useTranslation();
-  const today = istDate(hubNow);
+  const time = hubTimeOf(view);
+  const today = time.day(hubNow);
   const connected = view.connection === 'connected';
   const [kind, setKind] = useState<ExportKind>('tickets');
   const [from, setFrom] = useState(today);
@@ -49,7 +51,7 @@ export function ReportsView({ client, view, hubNow }: { client: HubClient; view:
     const r = await client.request('backup:now', {}, 120_000);
     if (!r.ok) return setBackup({ state: 'error', text: errorText(t, r.error.code) });
     const b = r.backup;
-    setBackup({ state: 'done', text: t('sup.reports.backupDone', { file: b.file, size: bytes(b.bytes), ms: b.ms, time: istTime(b.at) }) });
+    setBackup({ state: 'done', text: t('sup.reports.backupDone', { file: b.file, size: bytes(b.bytes), ms: b.ms, time: time.clock(b.at), zone: time.zoneName(new Date(b.at)) }) });
   }
 
   return (

@@ -2,7 +2,8 @@
 import { useTranslation } from 'react-i18next';
 import { formatPhone } from '../../../shared/domain/phone';
 import { switchLanguage } from '../i18n';
-import { formatIndian, istTime } from './format';
+import { formatIndian } from './format';
+import type { HubTime } from './hubTime';
 
 /** The two counters; their accessible names are part of the contract ("Total calls", "Calls today"). */
 export function Counters({ total, today, ready, className }: { total: number; today: number; ready: boolean; className?: string }) {
@@ -29,11 +30,13 @@ export function Counters({ total, today, ready, className }: { total: number; to
   );
 }
 
-export function IstClock({ now, className }: { now: Date; className?: string }) {
+/** The time of day in the hub's zone, named ("14:05:09 IST"). */
+export function HubClock({ now, time, className }: { now: Date; time: HubTime; className?: string }) {
   const { t } = useTranslation();
+  const zone = time.zoneName(now);
   return (
-    <time className={`clock ${className ?? ''}`} dateTime={now.toISOString()} aria-label={t('top.time')}>
-      {istTime(now)} <span className="clock-zone">{t('time.ist')}</span>
+    <time className={`clock ${className ?? ''}`} dateTime={now.toISOString()} aria-label={t('top.time', { zone })}>
+      {time.clock(now)} <span className="clock-zone">{zone}</span>
     </time>
   );
 }

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { isLanguage, type Language } from '../i18n';
 import { vocabulary, type Vocabulary } from './vocab';
 import type { ClientView, HubClient } from '../hubLink/client';
+import { hubTimeZone } from '../hubLink/hubMirror';
+import { hubTime, type HubTime } from './hubTime';
 
 export function useClientView(client: HubClient): ClientView {
   return useSyncExternalStore(
@@ -31,4 +33,9 @@ export function useVocabulary(view: ClientView): Vocabulary {
   const { t, i18n } = useTranslation();
   const lang: Language = isLanguage(i18n.language) ? i18n.language : 'en';
   return useMemo(() => vocabulary(view.config, lang, t), [view.config, lang, t]);
+}
+
+/** Times in the hub's zone, as this client last heard it named (IST until then). */
+export function hubTimeOf(view: ClientView): HubTime {
+  return hubTime(hubTimeZone(view.hub));
 }

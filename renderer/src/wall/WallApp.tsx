@@ -13,8 +13,10 @@ import { callsToday } from '../hubLink/hubMirror';
 import { browserStore } from '../hubLink/storage';
 import { Bi, useOtherLanguage } from '../ui/Bi';
 import { BroadcastBanner } from '../ui/BroadcastBanner';
-import { duration, formatIndian, istTime } from '../ui/format';
-import { hubNow as toHubNow, useClientView, useNow } from '../ui/hooks';
+import { HubClock } from '../ui/common';
+import type { HubTime } from '../ui/hubTime';
+import { duration, formatIndian } from '../ui/format';
+import { hubNow as toHubNow, hubTimeOf, useClientView, useNow } from '../ui/hooks';
 import { vocabulary } from '../ui/vocab';
 import { SEAT_ICON } from '../ui/seatIcon';
 import { type SeatRow, seatRows, stateCounts } from '../common/floor/seats';
@@ -56,6 +58,8 @@ function Wall({ wallKey }: { wallKey: string }) {
   const view = useClientView(client);
   const now = useNow(1000);
   const hubNow = toHubNow(now, view);
+  const time = hubTimeOf(view);
+  const zone = time.zoneName(hubNow);
   const rows = seatRows(view.hub, hubNow);
   const counts = stateCounts(rows);
   const connected = view.connection === 'connected';
@@ -73,9 +77,7 @@ function Wall({ wallKey }: { wallKey: string }) {
         <BigFigure k="top.totalCalls" value={view.ready ? formatIndian(view.hub.counter.total) : '…'} />
         <BigFigure k="top.callsToday" value={view.ready ? formatIndian(callsToday(view.hub, hubNow)) : '…'} />
         <BigFigure k="wall.stats.lastHour" value={view.stats ? formatIndian(view.stats.lastHour) : '…'} />
-        <time className="wall-clock" dateTime={now.toISOString()} aria-label={t('top.time')}>
-          {istTime(hubNow)} <span className="clock-zone">{t('time.ist')}</span>
-        </time>
+        <HubClock now={hubNow} time={time} className="wall-clock" />
       </header>
       {view.connection === 'refused' && (
         <p className="wall-banner" role="alert">
@@ -84,15 +86,15 @@ function Wall({ wallKey }: { wallKey: string }) {
       )}
       {lost && (
         <p className="wall-banner" role="alert">
-          {view.ready ? t('wall.disconnected', { time: istTime(view.disconnectedSince!) }) : t('wall.connecting')}
+          {view.ready ? t('wall.disconnected', { time: time.clock(view.disconnectedSince!), zone }) : t('wall.connecting')}
         </p>
       )}
       {stuck && view.stats && (
         <p className="wall-banner" role="alert">
-          {t('wall.figuresStuck', { time: istTime(view.stats.at) })}
+          {t('wall.figuresStuck', { time: time.clock(view.stats.at), zone })}
         </p>
       )}
-      <BroadcastBanner broadcast={view.config?.broadcast} dismissable={false} className="wall-broadcast" />
+      <BroadcastBanner broadcast={view.config?.broadcast} time={time} dismissable={false} className="wall-broadcast" />
       <div className="wall-main">
         <section className="wall-floor" aria-labelledby="wall-seats-title">
           <div className="wall-floor-head">
@@ -116,7 +118,7 @@ function Wall({ wallKey }: { wallKey: string }) {
             ))}
           </ul>
         </section>
-        <Figures view={view} stats={view.stats} hubNow={hubNow} />
+        <Figures view={view} stats={view.stats} hubNow={hubNow} time={time} />
       </div>
     </main>
   );
@@ -152,7 +154,7 @@ function Tile({ k, value, alert, sub }: { k: string; value: string; alert?: bool
   );
 }
 
-function Figures({ view, stats, hubNow }: { view: ClientView; stats: FloorStats | null; hubNow: Date }) {
+function Figures({ view, stats, hubNow, time }: { view: ClientView; stats: FloorStats | null; hubNow: Date; time: HubTime }) {
   const { t } = useTranslation();
   const { lang, other } = useOtherLanguage();
   const vocab = useMemo(() => vocabulary(view.config, lang, t), [view.config, lang, t]);
@@ -180,12 +182,12 @@ function Figures({ view, stats, hubNow }: { view: ClientView; stats: FloorStats 
         />
         <Tile k="wall.stats.ticketsToday" value={formatIndian(stats.categoriesToday.reduce((n, c) => n + c.tickets, 0))} />
       </div>
-      <HourlyChart stats={stats} />
+      <HourlyChart stats={stats} time={time} />
       <CategoryMix stats={stats} vocab={vocab} vocabOther={vocabOther} />
       <div className="wall-trio">
         <OpenTickets stats={stats} />
         <DepartmentsPending stats={stats} vocab={vocab} vocabOther={vocabOther} />
-        <DroppedCalls stats={stats} />
+        <DroppedCalls stats={stats} time={time} />
       </div>
     </section>
   );

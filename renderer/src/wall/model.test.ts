@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FloorStats } from '../../../shared/protocol';
+import { hubTime } from '../ui/hubTime';
 import { hourBars, showDisconnectBanner, statsStale, topWithRest } from './model';
 
 describe('wall model', () => {
@@ -11,11 +12,13 @@ describe('wall model', () => {
 
   it('draws the sliding 24 hours with the hour running now last and the busiest marked', () => {
     const hourly = Array.from({ length: 24 }, (_, i) => ({ hour: new Date(Date.UTC(2026, 10, 27, 11, 30) + i * 3_600_000).toISOString(), calls: i === 5 ? 40 : i }));
-    const bars = hourBars({ hourly } as FloorStats);
+    const bars = hourBars({ hourly } as FloorStats, hubTime('Asia/Kolkata'));
     expect(bars).toHaveLength(24);
     expect(bars[0]).toMatchObject({ label: '17', calls: 0, share: 0, current: false });
     expect(bars[5]).toMatchObject({ calls: 40, share: 1, peak: true });
     expect(bars[23]).toMatchObject({ label: '16', current: true, share: 23 / 40 });
+    // A hub in New York labels the same hours by its own clock.
+    expect(hourBars({ hourly } as FloorStats, hubTime('America/New_York'))[0]!.label).toBe('06');
   });
 
   it('keeps the largest categories and counts the rest together', () => {

@@ -4,7 +4,7 @@
  * which the supervisor's floor shows too.
  */
 import type { FloorStats } from '../../../shared/protocol';
-import { istHour } from '../ui/format';
+import type { HubTime } from '../ui/hubTime';
 
 /** The banner appears only after a few seconds: a blink of the network is not news on the floor. */
 export const DISCONNECT_BANNER_AFTER_MS = 4000;
@@ -23,7 +23,7 @@ export function statsStale(stats: FloorStats | null, hubNow: Date): boolean {
 }
 
 export interface HourBar {
-  /** IST clock hour, "00".."23". */
+  /** The hub's local clock hour, "00".."23". */
   label: string;
   calls: number;
   /** Height as a share of the busiest hour, 0..1. */
@@ -33,14 +33,14 @@ export interface HourBar {
 }
 
 /** The sliding 24 hours as bars, oldest first; the last is the hour running now. */
-export function hourBars(stats: FloorStats): HourBar[] {
+export function hourBars(stats: FloorStats, time: HubTime): HourBar[] {
   const max = Math.max(1, ...stats.hourly.map((h) => h.calls));
   const peak = Math.max(...stats.hourly.map((h) => h.calls));
   let peakSeen = false;
   return stats.hourly.map((h, i) => {
     const isPeak = peak > 0 && h.calls === peak && !peakSeen;
     if (isPeak) peakSeen = true;
-    return { label: istHour(h.hour), calls: h.calls, share: h.calls / max, current: i === stats.hourly.length - 1, peak: isPeak };
+    return { label: time.hour(h.hour), calls: h.calls, share: h.calls / max, current: i === stats.hourly.length - 1, peak: isPeak };
   });
 }
 

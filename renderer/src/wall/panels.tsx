@@ -5,13 +5,14 @@
 import { useTranslation } from 'react-i18next';
 import type { FloorStats } from '../../../shared/protocol';
 import { Bi } from '../ui/Bi';
-import { formatIndian, istTime } from '../ui/format';
+import { formatIndian } from '../ui/format';
+import type { HubTime } from '../ui/hubTime';
 import type { Vocabulary } from '../ui/vocab';
 import { hourBars, topWithRest } from './model';
 
-export function HourlyChart({ stats }: { stats: FloorStats }) {
+export function HourlyChart({ stats, time }: { stats: FloorStats; time: HubTime }) {
   const { t } = useTranslation();
-  const bars = hourBars(stats);
+  const bars = hourBars(stats, time);
   const peak = bars.find((b) => b.peak);
   const current = bars[bars.length - 1];
   const summary = t('wall.hourly.summary', { peak: peak?.calls ?? 0, hour: peak?.label ?? '—', now: current?.calls ?? 0 });
@@ -130,7 +131,7 @@ export function DepartmentsPending({ stats, vocab, vocabOther }: { stats: FloorS
 }
 
 /** Dropped calls by seat and time, for calling back from the consoles; never the caller's number. */
-export function DroppedCalls({ stats }: { stats: FloorStats }) {
+export function DroppedCalls({ stats, time }: { stats: FloorStats; time: HubTime }) {
   const { t } = useTranslation();
   const latest = stats.recentDropped.slice(0, 4);
   return (
@@ -144,7 +145,7 @@ export function DroppedCalls({ stats }: { stats: FloorStats }) {
         <ul className="dropped" aria-label={t('wall.droppedList.title')}>
           {latest.map((d) => (
             <li key={d.callId}>
-              <span className="dropped-time">{istTime(d.at).slice(0, 5)}</span> {t('wall.seat', { seat: d.seat })}
+              <span className="dropped-time">{time.clockMinutes(d.at)}</span> {t('wall.seat', { seat: d.seat })}
             </li>
           ))}
         </ul>

@@ -5,7 +5,7 @@ import type { HubClient } from '../../hubLink/client';
 import type { Problem, QueuedOpOf } from '../../hubLink/outbox';
 import type { Announce } from '../../ui/announcements';
 import { Dialog } from '../../ui/Dialog';
-import { istWhen } from '../../ui/format';
+import type { HubTime } from '../../ui/hubTime';
 import { ticketLabel } from '../tickets/ticketLabel';
 import { beforeOf } from '../tickets/ticketForm';
 import { errorText } from '../../ui/errorText';
@@ -75,7 +75,7 @@ const FIELDS: { patch: keyof TicketPatch; ticket: keyof Ticket }[] = [
 ];
 
 /** A change the hub refused because someone else changed the ticket first: show both, let the person decide. */
-export function ConflictDialog({ problem, client }: { problem: Conflict; client: HubClient }) {
+export function ConflictDialog({ problem, client, time }: { problem: Conflict; client: HubClient; time: HubTime }) {
   const { t } = useTranslation();
   const current = problem.current;
   const patch = problem.op.payload.patch;
@@ -87,7 +87,7 @@ export function ConflictDialog({ problem, client }: { problem: Conflict; client:
     const s = String(v);
     if (field === 'description' || field === 'departmentRef') return s;
     if (field === 'assignedSeat') return t('tickets.seat', { seat: s });
-    if (/At$/.test(field) && !Number.isNaN(Date.parse(s))) return istWhen(s);
+    if (/At$/.test(field) && !Number.isNaN(Date.parse(s))) return time.when(s);
     return t(`${field}.${s}`, { defaultValue: s });
   };
   const rows = FIELDS.filter((f) => patch[f.patch] !== undefined || (before[f.ticket] !== undefined && before[f.ticket] !== current[f.ticket]));

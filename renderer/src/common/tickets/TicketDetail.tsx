@@ -10,8 +10,8 @@ import { applyTicketPatch } from '../../../../shared/domain/ticketPatch';
 import { PhoneText } from '../../ui/common';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
-import { istWhen } from '../../ui/format';
-import { useVocabulary } from '../../ui/hooks';
+import type { HubTime } from '../../ui/hubTime';
+import { hubTimeOf, useVocabulary } from '../../ui/hooks';
 import type { Vocabulary } from '../../ui/vocab';
 import { followUpOf } from './followUp';
 import { beforeOf, editableOf, type Editable, patchOf } from './ticketForm';
@@ -38,6 +38,7 @@ export function TicketDetail({
   const { t } = useTranslation();
   const vocab = useVocabulary(view);
   const hubNow = new Date(now.getTime() + view.hub.clockOffsetMs);
+  const time = hubTimeOf(view);
   const follow = followUpOf(ticket, hubNow);
   const local = isLocalTicketId(ticket.id);
   const connected = view.connection === 'connected';
@@ -45,19 +46,19 @@ export function TicketDetail({
   const [historyFailed, setHistoryFailed] = useState(false);
   // The ticket as it was when the operator began to change it: the version a save is based on.
   const [base, setBase] = useState<ViewTicket>(ticket);
-  const [form, setForm] = useState<Editable>(() => editableOf(ticket));
+  const [form, setForm] = useState<Editable>(() => editableOf(ticket, time));
   const [note, setNote] = useState('');
-  const dirty = JSON.stringify(form) !== JSON.stringify(editableOf(base));
+  const dirty = JSON.stringify(form) !== JSON.stringify(editableOf(base, time));
 
   // Live updates move the form along only while the operator has not touched it.
   // The hub's copy replaces the base once it is past what this window saved (or differs from it).
-  const hubCopyDiffers = !ticket.unsynced && JSON.stringify(editableOf(ticket)) !== JSON.stringify(editableOf(base));
+  const hubCopyDiffers = !ticket.unsynced && JSON.stringify(editableOf(ticket, time)) !== JSON.stringify(editableOf(base, time));
   useEffect(() => {
     if (!dirty && (ticket.version > base.version || (ticket.version === base.version && hubCopyDiffers))) {
       setBase(ticket);
-      setForm(editableOf(ticket));
+      setForm(editableOf(ticket, time));
     }
-  }, [ticket, base.version, dirty, hubCopyDiffers]);
+  }, [ticket, base.version, dirty, hubCopyDiffers, time]);
 
   useEffect(() => {
     if (local || !connected) return;
@@ -73,7 +74,7 @@ export function TicketDetail({
   }, [client, ticket.id, ticket.version, local, connected]);
 
   function save() {
-    const patch = patchOf(editableOf(base), form);
+    const patch = patchOf(editableOf(base, time), form, time);
     if (Object.keys(patch).length === 0) return announce(t('detail.nothingToSave'));
     const op = client.updateTicket(ticket.id, base.version, patch, beforeOf(base));
     if (!connected) announce(t('detail.savedOffline'));
@@ -84,7 +85,7 @@ export function TicketDetail({
     // change made before the hub's copy arrives is based on that version, not on the old one.
     const next = { ...applyTicketPatch(base, patch, hubNow.toISOString(), view.config?.sla ?? DEFAULT_CONFIG.sla).next, version: base.version + 1 };
     setBase(next);
-    setForm(editableOf(next));
+    setForm(editableOf(next, time));
   }
 
   const seatLabel = (seat: number) => {
@@ -134,14 +135,14 @@ export function TicketDetail({
               {ticket.createdBy ? ` · ${ticket.createdBy}` : ''}
             </dd>
             <dt>{t('detail.created')}</dt>
-            <dd>{istWhen(ticket.createdAt, now)}</dd>
+            <dd>{time.when(ticket.createdAt, now)}</dd>
             <dt>{t('detail.updated')}</dt>
-            <dd>{istWhen(ticket.updatedAt, now)}</dd>
+            <dd>{time.when(ticket.updatedAt, now)}</dd>
             {ticket.dueAt && (
               <>
                 <dt>{t('followUp.dueBy')}</dt>
                 <dd className={follow.overdue ? 'fact-late' : undefined}>
-                  {istWhen(ticket.dueAt, now)}
+                  {time.when(ticket.dueAt, now)}
                   {follow.overdue ? ` · ${t('tickets.overdue')}` : ''}
                 </dd>
               </>
@@ -151,9 +152,9 @@ export function TicketDetail({
                 <dt>{t('field.department')}</dt>
                 <dd className={follow.awaitingAck ? 'fact-late' : undefined}>
                   {vocab.department(ticket.department)}
-                  {ticket.forwardedAt ? ` · ${t('followUp.forwardedAt', { time: istWhen(ticket.forwardedAt, now) })}` : ''}
+                  {ticket.forwardedAt ? ` · ${t('followUp.forwardedAt', { time: time.when(ticket.forwardedAt, now) })}` : ''}
                   {' · '}
-                  {ticket.departmentAckAt ? t('followUp.ackedAt', { time: istWhen(ticket.departmentAckAt, now) }) : t('followUp.notAcked')}
+                  {ticket.departmentAckAt ? t('followUp.ackedAt', { time: time.when(ticket.departmentAckAt, now) }) : t('followUp.notAcked')}
                   {ticket.departmentRef ? ` · ${t('followUp.ref', { ref: ticket.departmentRef })}` : ''}
                 </dd>
               </>
@@ -168,8 +169,8 @@ export function TicketDetail({
               <>
                 <dt>{t('followUp.callback')}</dt>
                 <dd className={follow.callback === 'late' ? 'fact-late' : undefined}>
-                  {ticket.callbackDueAt ? t('followUp.callbackBy', { time: istWhen(ticket.callbackDueAt, now) }) : ''}
-                  {ticket.callbackDoneAt ? ` · ${t('followUp.calledBackAt', { time: istWhen(ticket.callbackDoneAt, now) })}` : follow.callback === 'late' ? ` · ${t('followUp.late')}` : ''}
+                  {ticket.callbackDueAt ? t('followUp.callbackBy', { time: time.when(ticket.callbackDueAt, now) }) : ''}
+                  {ticket.callbackDoneAt ? ` · ${t('followUp.calledBackAt', { time: time.when(ticket.callbackDoneAt, now) })}` : follow.callback === 'late' ? ` · ${t('followUp.late')}` : ''}
                 </dd>
               </>
             )}
@@ -235,7 +236,7 @@ export function TicketDetail({
                   </div>
                 )}
                 <div className="row-2">
-                  <Field label={t('followUp.callbackLabel')}>
+                  <Field label={t('followUp.callbackLabel', { zone: time.zoneName(hubNow) })}>
                     <input type="datetime-local" value={form.callbackDue} onChange={(e) => setForm({ ...form, callbackDue: e.target.value })} />
                   </Field>
                   <label className="check">
@@ -297,13 +298,13 @@ export function TicketDetail({
           {events ? (
             <ol className="timeline-list">
               {events.map((ev, i) => (
-                <TimelineEvent key={`${ev.at}-${i}`} ev={ev} now={now} vocab={vocab} />
+                <TimelineEvent key={`${ev.at}-${i}`} ev={ev} now={now} time={time} vocab={vocab} />
               ))}
               {ticket.notes
                 .filter((n) => n.id.startsWith('local-note:'))
                 .map((n) => (
                   <li key={n.id} className="tl-item is-unsynced">
-                    <span className="tl-when">{istWhen(n.at, now)}</span> <span className="badge badge-unsynced">{t('tickets.notSynced')}</span>
+                    <span className="tl-when">{time.when(n.at, now)}</span> <span className="badge badge-unsynced">{t('tickets.notSynced')}</span>
                     <p className="tl-text">{n.text}</p>
                   </li>
                 ))}
@@ -314,7 +315,7 @@ export function TicketDetail({
               <ol className="timeline-list">
                 {ticket.notes.map((n) => (
                   <li key={n.id} className="tl-item">
-                    <span className="tl-when">{istWhen(n.at, now)}</span> <span className="tl-who">{n.seat > 0 ? t('tickets.seat', { seat: n.seat }) : t('tickets.supervisor')} · {n.author}</span>
+                    <span className="tl-when">{time.when(n.at, now)}</span> <span className="tl-who">{n.seat > 0 ? t('tickets.seat', { seat: n.seat }) : t('tickets.supervisor')} · {n.author}</span>
                     <p className="tl-text">{n.text}</p>
                   </li>
                 ))}
@@ -327,7 +328,7 @@ export function TicketDetail({
   );
 }
 
-function TimelineEvent({ ev, now, vocab }: { ev: TicketEvent; now: Date; vocab: Vocabulary }) {
+function TimelineEvent({ ev, now, time, vocab }: { ev: TicketEvent; now: Date; time: HubTime; vocab: Vocabulary }) {
   const { t } = useTranslation();
   const who = `${ev.seat > 0 ? t('tickets.seat', { seat: ev.seat }) : t('tickets.supervisor')} · ${ev.author}`;
   const value = (field: string, v: unknown): string => {
@@ -339,12 +340,12 @@ function TimelineEvent({ ev, now, vocab }: { ev: TicketEvent; now: Date; vocab: 
     if (field === 'category') return vocab.category(s);
     if (field === 'assignedSeat') return t('tickets.seat', { seat: s });
     if (typeof v === 'boolean') return v ? t('followUp.yes') : t('followUp.no');
-    if (/At$/.test(field) && !Number.isNaN(Date.parse(s))) return istWhen(s, now);
+    if (/At$/.test(field) && !Number.isNaN(Date.parse(s))) return time.when(s, now);
     return s;
   };
   return (
     <li className={`tl-item tl-${ev.kind}`}>
-      <span className="tl-when">{istWhen(ev.at, now)}</span> <span className="tl-who">{who}</span>{' '}
+      <span className="tl-when">{time.when(ev.at, now)}</span> <span className="tl-who">{who}</span>{' '}
       <span className="tl-kind">{t(ev.kind === 'created' ? 'detail.createdEvent' : ev.kind === 'note' ? 'detail.noteEvent' : 'detail.updatedEvent')}</span>
       {ev.changes && (
         <ul className="tl-changes">

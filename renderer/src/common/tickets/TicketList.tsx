@@ -5,8 +5,9 @@ import { TICKET_STATUSES, type TicketStatus } from '../../../../shared/protocol/
 import type { ClientView, HubClient } from '../../hubLink/client';
 import type { ViewTicket } from '../../hubLink/view';
 import { PhoneText } from '../../ui/common';
-import { formatIndian, istWhen } from '../../ui/format';
-import { useVocabulary } from '../../ui/hooks';
+import { formatIndian } from '../../ui/format';
+import type { HubTime } from '../../ui/hubTime';
+import { hubTimeOf, useVocabulary } from '../../ui/hooks';
 import type { Vocabulary } from '../../ui/vocab';
 import { followUpOf } from './followUp';
 import { ticketLabel } from './ticketLabel';
@@ -40,6 +41,7 @@ export function TicketList({
   const { t } = useTranslation();
   const vocab = useVocabulary(view);
   const hubNow = new Date(now.getTime() + view.hub.clockOffsetMs);
+  const time = hubTimeOf(view);
   const [filters, setFilters] = useState<TicketFilters>(NO_FILTERS);
   const [hub, setHub] = useState<{ state: 'idle' | 'searching' | 'done' | 'error'; count?: number; error?: string }>({ state: 'idle' });
   const [active, setActive] = useState(0);
@@ -175,6 +177,7 @@ export function TicketList({
                     focusable={row.index === activeIndex}
                     now={now}
                     hubNow={hubNow}
+                    time={time}
                     onOpen={() => {
                       setActive(row.index);
                       onOpen(ticket.id);
@@ -209,6 +212,7 @@ function TicketRow({
   focusable,
   now,
   hubNow,
+  time,
   onOpen,
   onKey,
 }: {
@@ -219,6 +223,7 @@ function TicketRow({
   focusable: boolean;
   now: Date;
   hubNow: Date;
+  time: HubTime;
   onOpen: () => void;
   onKey: (key: string) => void;
 }) {
@@ -248,7 +253,7 @@ function TicketRow({
         {ticket.unsynced && <span className="badge badge-unsynced">{t('tickets.notSynced')}</span>}
         {ticket.escalated && <span className="badge badge-urgent">▲ {t('followUp.escalated')}</span>}
         {follow.overdue && <span className="badge badge-overdue">{t('tickets.overdue')}</span>}
-        <span className="tr-when">{istWhen(ticket.createdAt, now)}</span>
+        <span className="tr-when">{time.when(ticket.createdAt, now)}</span>
       </span>
       <span className="tr-line2">
         <span className="tr-cat">{vocab.category(ticket.category)}</span>
@@ -273,7 +278,7 @@ function TicketRow({
         )}
         {follow.callback !== 'none' && (
           <span className={`tr-follow ${follow.callback === 'late' ? 'is-late' : ''}`}>
-            {follow.callback === 'done' ? `✓ ${t('followUp.calledBack')}` : `${t('followUp.callbackShort', { time: istWhen(ticket.callbackDueAt!, now) })}`}
+            {follow.callback === 'done' ? `✓ ${t('followUp.calledBack')}` : `${t('followUp.callbackShort', { time: time.when(ticket.callbackDueAt!, now) })}`}
           </span>
         )}
         {ticket.assignedSeat && <span className="tr-follow">→ {t('tickets.seat', { seat: ticket.assignedSeat })}</span>}

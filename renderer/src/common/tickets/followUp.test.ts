@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ticket } from '../../hubLink/testing';
 import { awaitingAcknowledgement, callbacksDue, followUpOf } from './followUp';
+import { hubTime } from '../../ui/hubTime';
 import { editableOf, patchOf } from './ticketForm';
 
 const now = new Date('2026-11-28T12:00:00.000Z');
@@ -24,18 +25,27 @@ describe('follow-up of a ticket', () => {
 });
 
 describe('the ticket window’s form', () => {
+  const ist = hubTime('Asia/Kolkata');
+
   it('sends only what changed, with "none" as null', () => {
     const t = ticket(4, { department: 'police', assignedSeat: 7, callbackDueAt: '2026-11-28T10:30:00.000Z' });
-    const was = editableOf(t);
+    const was = editableOf(t, ist);
     expect(was.callbackDue).toBe('2026-11-28T16:00');
-    expect(patchOf(was, was)).toEqual({});
-    expect(patchOf(was, { ...was, department: '', assignedSeat: '', departmentRef: ' MCG/1 ', callbackDue: '2026-11-28T18:30', departmentAck: true })).toEqual({
+    expect(patchOf(was, was, ist)).toEqual({});
+    expect(patchOf(was, { ...was, department: '', assignedSeat: '', departmentRef: ' MCG/1 ', callbackDue: '2026-11-28T18:30', departmentAck: true }, ist)).toEqual({
       department: null,
       assignedSeat: null,
       departmentRef: 'MCG/1',
       callbackDueAt: '2026-11-28T13:00:00.000Z',
       departmentAck: true,
     });
-    expect(patchOf(was, { ...was, callbackDue: '' })).toEqual({ callbackDueAt: null });
+    expect(patchOf(was, { ...was, callbackDue: '' }, ist)).toEqual({ callbackDueAt: null });
+  });
+
+  it('reads and writes the callback time in the hub’s zone', () => {
+    const ny = hubTime('America/New_York');
+    const was = editableOf(ticket(5, { callbackDueAt: '2026-11-28T15:00:00.000Z' }), ny);
+    expect(was.callbackDue).toBe('2026-11-28T10:00');
+    expect(patchOf(was, { ...was, callbackDue: '2026-11-28T18:30' }, ny)).toEqual({ callbackDueAt: '2026-11-28T23:30:00.000Z' });
   });
 });

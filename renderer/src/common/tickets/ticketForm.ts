@@ -5,7 +5,7 @@
 import type { Priority, TicketStatus } from '../../../../shared/protocol/vocabulary';
 import type { Ticket, TicketPatch } from '../../../../shared/protocol';
 import type { ViewTicket } from '../../hubLink/view';
-import { fromIstInput, istInputValue } from '../../ui/format';
+import type { HubTime } from '../../ui/hubTime';
 
 /** The ticket's fields as the form holds them; empty strings for "none". */
 export interface Editable {
@@ -14,27 +14,27 @@ export interface Editable {
   department: string;
   departmentAck: boolean;
   departmentRef: string;
-  /** IST "YYYY-MM-DDTHH:mm", as a datetime-local input holds it. */
+  /** "YYYY-MM-DDTHH:mm" in the hub's zone, as a datetime-local input holds it. */
   callbackDue: string;
   callbackDone: boolean;
   assignedSeat: string;
   escalated: boolean;
 }
 
-export const editableOf = (t: ViewTicket): Editable => ({
+export const editableOf = (t: ViewTicket, time: HubTime): Editable => ({
   status: t.status,
   priority: t.priority,
   department: t.department ?? '',
   departmentAck: !!t.departmentAckAt,
   departmentRef: t.departmentRef ?? '',
-  callbackDue: t.callbackDueAt ? istInputValue(t.callbackDueAt) : '',
+  callbackDue: t.callbackDueAt ? time.inputValue(t.callbackDueAt) : '',
   callbackDone: !!t.callbackDoneAt,
   assignedSeat: t.assignedSeat ? String(t.assignedSeat) : '',
   escalated: !!t.escalated,
 });
 
 /** The patch that turns `was` into `form`: only what the person changed. */
-export function patchOf(was: Editable, form: Editable): TicketPatch {
+export function patchOf(was: Editable, form: Editable, time: HubTime): TicketPatch {
   const patch: TicketPatch = {};
   if (form.status !== was.status) patch.status = form.status;
   if (form.priority !== was.priority) patch.priority = form.priority;
@@ -42,7 +42,7 @@ export function patchOf(was: Editable, form: Editable): TicketPatch {
   if (form.departmentAck !== was.departmentAck) patch.departmentAck = form.departmentAck;
   if (form.departmentRef.trim() !== was.departmentRef) patch.departmentRef = form.departmentRef.trim() || null;
   if (form.callbackDue !== was.callbackDue) {
-    const at = fromIstInput(form.callbackDue);
+    const at = time.fromInput(form.callbackDue);
     if (at || !form.callbackDue) patch.callbackDueAt = at;
   }
   if (form.callbackDone !== was.callbackDone) patch.callbackDone = form.callbackDone;
