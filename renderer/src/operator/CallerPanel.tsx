@@ -6,7 +6,7 @@ import type { CallerLookupResult } from '../../../shared/protocol';
 import { ticketLabel } from '../common/tickets/ticketLabel';
 import type { ClientView, HubClient } from '../hubLink/client';
 import type { ViewTicket } from '../hubLink/view';
-import { PhoneText } from '../ui/common';
+import { PhoneText } from '../ui/PhoneText';
 import { Field } from '../ui/Field';
 import type { HubTime } from '../ui/hubTime';
 import { hubTimeOf } from '../ui/hooks';

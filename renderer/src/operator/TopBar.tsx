@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { callsToday } from '../hubLink/hubMirror';
 import type { ClientView } from '../hubLink/client';
-import { Counters, HubClock, LanguageSwitch } from '../ui/common';
+import { Counters } from '../ui/Counters';
+import { HubClock } from '../ui/HubClock';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { duration } from '../ui/format';
 import { hubTimeOf } from '../ui/hooks';
 

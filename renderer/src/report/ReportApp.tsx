@@ -10,7 +10,7 @@ import { DISPOSITIONS } from '../../../shared/protocol/vocabulary';
 import type { DailyReport } from '../../../shared/protocol';
 import { loadSession } from '../common/session/session';
 import { createBrowserClient } from '../hubLink/browser';
-import { LanguageSwitch } from '../ui/common';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { dayHeading, duration, formatIndian } from '../ui/format';
 import { hubTime } from '../ui/hubTime';
 import { DEFAULT_HUB_TIME_ZONE } from '../hubLink/timeZone';

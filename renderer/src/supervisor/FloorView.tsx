@@ -6,7 +6,7 @@ import { seatRows, stateCounts } from '../common/floor/seats';
 import { TicketList } from '../common/tickets/TicketList';
 import type { ClientView, HubClient } from '../hubLink/client';
 import type { ViewTicket } from '../hubLink/view';
-import { PhoneText } from '../ui/common';
+import { PhoneText } from '../ui/PhoneText';
 import { duration, formatIndian } from '../ui/format';
 import { hubTimeOf, useVocabulary } from '../ui/hooks';
 import { SEAT_ICON } from '../ui/seatIcon';

@@ -10,7 +10,7 @@ import { awaitingAcknowledgement, callbacksDue, followUpOf } from '../common/tic
 import { ticketLabel } from '../common/tickets/ticketLabel';
 import type { ClientView, HubClient } from '../hubLink/client';
 import type { ViewTicket } from '../hubLink/view';
-import { PhoneText } from '../ui/common';
+import { PhoneText } from '../ui/PhoneText';
 import { formatIndian } from '../ui/format';
 import type { HubTime } from '../ui/hubTime';
 import { hubTimeOf, useVocabulary } from '../ui/hooks';

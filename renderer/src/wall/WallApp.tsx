@@ -13,7 +13,7 @@ import { callsToday } from '../hubLink/hubMirror';
 import { browserStore } from '../hubLink/storage';
 import { Bi, useOtherLanguage } from '../ui/Bi';
 import { BroadcastBanner } from '../ui/BroadcastBanner';
-import { HubClock } from '../ui/common';
+import { HubClock } from '../ui/HubClock';
 import type { HubTime } from '../ui/hubTime';
 import { duration, formatIndian } from '../ui/format';
 import { hubNow as toHubNow, hubTimeOf, useClientView, useNow } from '../ui/hooks';

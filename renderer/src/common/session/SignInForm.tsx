@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../../ui/common';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { Field } from '../../ui/Field';
 import { fillBlank, useDesktopSignInDefaults } from './desktopSignIn';
 import { type ConsoleRole, seatsWithUnsent, type SessionOf, sessionFromForm } from './session';

@@ -7,7 +7,7 @@ import type { ClientView, HubClient } from '../../hubLink/client';
 import { isLocalTicketId, type ViewTicket } from '../../hubLink/view';
 import { DEFAULT_CONFIG } from '../../../../shared/domain/defaultConfig';
 import { applyTicketPatch } from '../../../../shared/domain/ticketPatch';
-import { PhoneText } from '../../ui/common';
+import { PhoneText } from '../../ui/PhoneText';
 import { Dialog } from '../../ui/Dialog';
 import { Field } from '../../ui/Field';
 import type { HubTime } from '../../ui/hubTime';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { TICKET_STATUSES, type TicketStatus } from '../../../../shared/protocol/vocabulary';
 import type { ClientView, HubClient } from '../../hubLink/client';
 import type { ViewTicket } from '../../hubLink/view';
-import { PhoneText } from '../../ui/common';
+import { PhoneText } from '../../ui/PhoneText';
 import { formatIndian } from '../../ui/format';
 import type { HubTime } from '../../ui/hubTime';
 import { hubTimeOf, useVocabulary } from '../../ui/hooks';
