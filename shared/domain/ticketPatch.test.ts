@@ -65,4 +65,27 @@ describe('applyTicketPatch', () => {
     expect(cleared.departmentRef).toBeUndefined();
     expect(cleared.callbackDueAt).toBeUndefined();
   });
+
+  it('giving an open ticket a department forwards it, and the acknowledgement given with it counts', () => {
+    const { next, changes } = applyTicketPatch(base, { department: 'labour' }, AT, SLA);
+    expect(next).toMatchObject({ status: 'forwarded', department: 'labour', forwardedAt: AT });
+    expect(changes.status).toEqual({ from: 'open', to: 'forwarded' });
+    const withAck = applyTicketPatch(base, { department: 'labour', departmentAck: true, departmentRef: 'TR/2026/0457' }, AT, SLA).next;
+    expect(withAck).toMatchObject({ status: 'forwarded', forwardedAt: AT, departmentAckAt: AT, departmentRef: 'TR/2026/0457' });
+    expect(applyTicketPatch({ ...base, status: 'in_progress' }, { department: 'health' }, AT, SLA).next.status).toBe('forwarded');
+  });
+
+  it('another department forwards anew; taking it back puts the ticket in progress; an explicit status wins', () => {
+    const first = applyTicketPatch(base, { department: 'labour', departmentAck: true }, AT, SLA).next;
+    const later = '2026-11-28T15:00:00.000Z';
+    const moved = applyTicketPatch(first, { department: 'food_supplies' }, later, SLA).next;
+    expect(moved).toMatchObject({ status: 'forwarded', forwardedAt: later });
+    expect(moved.departmentAckAt).toBeUndefined();
+    const back = applyTicketPatch(moved, { department: null }, later, SLA).next;
+    expect(back.status).toBe('in_progress');
+    expect(back.department).toBeUndefined();
+    expect(applyTicketPatch(base, { department: 'labour', status: 'in_progress' }, AT, SLA).next).toMatchObject({ status: 'in_progress', department: 'labour' });
+    expect(applyTicketPatch({ ...base, status: 'resolved' }, { department: 'labour' }, AT, SLA).next.status).toBe('resolved');
+  });
 });
+

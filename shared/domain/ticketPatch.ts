@@ -4,8 +4,13 @@
  * copy, until the hub's own arrives). Both call this function, so the screen shows what the
  * hub will record: derived times follow the fields they belong to.
  *
- * - Forwarding (status `forwarded`) stamps `forwardedAt` and asks the department for a new
- *   acknowledgement.
+ * - Forwarding stamps `forwardedAt` and asks the department for a new acknowledgement. A
+ *   ticket is forwarded when its status is set to `forwarded`, and also when an open or
+ *   in-progress ticket is given a department: on the floor, naming the department is the
+ *   forwarding, and a ticket left "open" with a department would be missing from everything
+ *   that follows departments up. Giving a forwarded ticket another department forwards it
+ *   anew; taking it back from its department (department `null`) puts it back in progress.
+ *   An explicit status in the same patch wins over both.
  * - Resolving or closing stamps `resolvedAt` once; reopening clears it.
  * - A new category or priority moves the service-level target `dueAt`.
  */
@@ -26,7 +31,6 @@ export function applyTicketPatch<T extends Ticket>(current: T, patch: TicketPatc
     if (to === undefined) delete next[field];
     else next[field] = to as T[K];
   };
-  if (patch.status !== undefined) set('status', patch.status);
   if (patch.priority !== undefined) set('priority', patch.priority);
   if (patch.category !== undefined) set('category', patch.category);
   if (patch.description !== undefined) set('description', patch.description);
@@ -34,16 +38,32 @@ export function applyTicketPatch<T extends Ticket>(current: T, patch: TicketPatc
   if (patch.assignedSeat !== undefined) set('assignedSeat', patch.assignedSeat ?? undefined);
   if (patch.escalated !== undefined) set('escalated', patch.escalated || undefined);
   if (patch.departmentRef !== undefined) set('departmentRef', patch.departmentRef || undefined);
-  if (patch.departmentAck !== undefined) set('departmentAckAt', patch.departmentAck ? (current.departmentAckAt ?? at) : undefined);
   if (patch.callbackDueAt !== undefined) set('callbackDueAt', patch.callbackDueAt === null ? undefined : new Date(patch.callbackDueAt).toISOString());
   if (patch.callbackDone !== undefined) set('callbackDoneAt', patch.callbackDone ? (current.callbackDoneAt ?? at) : undefined);
+
+  const newDepartment = changes.department !== undefined && next.department !== undefined;
+  const status = patch.status ?? statusAfterDepartment(current, changes.department !== undefined, next.department);
+  set('status', status);
+  const forwarded = next.status === 'forwarded' && (current.status !== 'forwarded' || newDepartment);
+  if (forwarded) {
+    set('forwardedAt', at);
+    // A department acknowledges a forwarding; a new forwarding needs a new acknowledgement.
+    set('departmentAckAt', undefined);
+  }
   if (changes.status) {
-    if (next.status === 'forwarded') set('forwardedAt', at);
     if (next.status === 'resolved' || next.status === 'closed') set('resolvedAt', current.resolvedAt ?? at);
     else set('resolvedAt', undefined);
-    // A department acknowledges a forwarding; a new forwarding needs a new acknowledgement.
-    if (next.status === 'forwarded' && current.status !== 'forwarded') set('departmentAckAt', undefined);
   }
+  // After forwarding: an acknowledgement given in the same change is the new department's.
+  if (patch.departmentAck !== undefined) set('departmentAckAt', patch.departmentAck ? ((forwarded ? undefined : current.departmentAckAt) ?? at) : undefined);
   if (changes.category || changes.priority) set('dueAt', dueAt(sla, next));
   return { next, changes };
+}
+
+/** The status a change of department leads to when the patch names no status of its own. */
+function statusAfterDepartment(current: Ticket, departmentChanged: boolean, department: string | undefined): Ticket['status'] {
+  if (!departmentChanged) return current.status;
+  if (department !== undefined && (current.status === 'open' || current.status === 'in_progress' || current.status === 'forwarded')) return 'forwarded';
+  if (department === undefined && current.status === 'forwarded') return 'in_progress';
+  return current.status;
 }
