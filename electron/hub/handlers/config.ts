@@ -38,7 +38,7 @@ export const updateConfig: Handler<'config:update'> = async (parts, caller, req)
       return { config: next };
     }),
   );
-  parts.configChanged(result.config);
+  parts.config.replace(result.config);
   return result;
 };
 
@@ -53,6 +53,6 @@ export const sendBroadcast: Handler<'broadcast:send'> = async (parts, caller, re
       return { broadcast };
     }),
   );
-  if (config) parts.configChanged(config);
+  if (config) parts.config.replace(config);
   return result;
 };

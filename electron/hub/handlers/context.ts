@@ -1,7 +1,8 @@
-/** What every request handler is given: who is asking, and the hub's parts. */
-import type { FloorConfig } from '../../../shared/protocol/config';
+/** What every request handler is given: who is asking, and the parts of the hub it may use. */
 import type { BackupInfo } from '../db/backup';
 import type { ReadDb } from '../db/connection';
+import type { ExportLinks } from '../http/exportLinks';
+import type { LiveConfig } from '../store/config';
 import type { Actor } from '../store/tickets';
 import type { Writer } from '../store/writer';
 
@@ -18,12 +19,11 @@ export type HubParts = {
   reader: ReadDb;
   seats: number;
   timeZone: string;
-  /** The live floor configuration (categories, departments, service levels). */
-  config: () => FloorConfig;
-  /** Writes an online backup now (supervisors, and the schedule). */
-  backup: () => Promise<BackupInfo>;
-  /** Makes a committed configuration live and pushes it to every client. */
-  configChanged: (config: FloorConfig) => void;
+  /** The floor configuration in force (categories, departments, service levels). */
+  config: LiveConfig;
+  /** Online backups: one now, for a supervisor. */
+  backups: { run(): Promise<BackupInfo> };
+  exportLinks: ExportLinks;
 };
 
 export function actorOf(caller: Caller): Actor {

@@ -11,13 +11,13 @@ import { fail, type Ack } from '../../../shared/protocol/errors';
 import { REQUEST_SCHEMAS, type ParsedRequest, type RequestName, type Results } from '../../../shared/protocol/events';
 import { toAckError } from '../errors';
 import { TokenBucket, type RateLimit } from '../rateLimit';
-import { dailyReport, startExport } from '../reports';
 import { requireAccess } from './access';
 import { endCall, startCall } from './calls';
 import { sendBroadcast, updateConfig } from './config';
 import type { Caller, HubParts } from './context';
 import type { Handlers } from './handler';
 import { parse } from './parse';
+import { backupNow, dailyReport, startExport } from './reports';
 import { setSeat } from './seats';
 import { createTicket, historyHandler, lookupHandler, noteTicket, searchHandler, updateTicket } from './tickets';
 
@@ -37,7 +37,7 @@ const HANDLERS: Handlers = {
   'broadcast:send': sendBroadcast,
   'export:start': startExport,
   'report:daily': dailyReport,
-  'backup:now': async (parts) => ({ backup: await parts.backup() }),
+  'backup:now': backupNow,
 };
 
 function isRequestName(event: string): event is RequestName {

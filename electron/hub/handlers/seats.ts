@@ -3,9 +3,10 @@ import type { SeatSetResult } from '../../../shared/protocol/seatSet';
 import type { Seat } from '../../../shared/protocol/seat';
 import { OpError } from '../errors';
 import { once } from '../store/ops';
-import { putSeat, withState } from '../store/seats';
+import { putSeat, withState, type StoredSeat } from '../store/seats';
 import { publicSeat } from '../store/state';
-import { opKey, type HubParts } from './context';
+import type { Tx, Writer } from '../store/writer';
+import { opKey } from './context';
 import type { Handler } from './handler';
 
 export const setSeat: Handler<'seat:set'> = async (parts, caller, req) => {
@@ -21,8 +22,8 @@ export const setSeat: Handler<'seat:set'> = async (parts, caller, req) => {
 };
 
 /** An operator's socket came online for `seat`: resume what it was doing, else ready. */
-export function seatOnline(parts: HubParts, seatNo: number, name: string): Promise<Seat> {
-  return parts.writer.write(async (tx) => {
+export function seatOnline(writer: Writer, seatNo: number, name: string): Promise<Seat> {
+  return writer.write(async (tx) => {
     const seat = tx.state.seats.get(seatNo)!;
     const resume: Seat['state'] = seat.callId ? 'on_call' : seat.state !== 'offline' ? seat.state : (seat.resumeState ?? 'ready');
     const { resumeState: _was, ...rest } = seat;
@@ -31,11 +32,20 @@ export function seatOnline(parts: HubParts, seatNo: number, name: string): Promi
 }
 
 /** The seat's last socket went away: offline, remembering what to resume. */
-export function seatOffline(parts: HubParts, seatNo: number): Promise<Seat> {
-  return parts.writer.write(async (tx) => {
-    const seat = tx.state.seats.get(seatNo)!;
-    if (seat.state === 'offline') return publicSeat(seat);
-    const resumeState = seat.state === 'on_call' ? undefined : seat.state;
-    return putSeat(tx, withState(seat, 'offline', tx.now, resumeState ? { resumeState } : {}));
+export function seatOffline(writer: Writer, seatNo: number): Promise<Seat> {
+  return writer.write((tx) => goOffline(tx, tx.state.seats.get(seatNo)!));
+}
+
+/** At start: seats that were online when the hub stopped are offline now, and the log of changes says so. */
+export function seatsOfflineAtStart(writer: Writer): Promise<void> {
+  return writer.write(async (tx) => {
+    for (const seat of tx.state.seats.values()) await goOffline(tx, seat);
   });
+}
+
+/** Offline, remembering what to resume; a call in progress is resumed from the seat's call itself. */
+async function goOffline(tx: Tx, seat: StoredSeat): Promise<Seat> {
+  if (seat.state === 'offline') return publicSeat(seat);
+  const resumeState = seat.state === 'on_call' ? undefined : seat.state;
+  return putSeat(tx, withState(seat, 'offline', tx.now, resumeState ? { resumeState } : {}));
 }

@@ -17,7 +17,7 @@ import { actorOf, opKey, type Caller, type HubParts } from './context';
 import type { Handler } from './handler';
 
 function requireCategory(parts: HubParts, category: string, forNewTicket: boolean): void {
-  const known = parts.config().categories.find((c) => c.id === category);
+  const known = parts.config.current.categories.find((c) => c.id === category);
   if (!known) throw new OpError('invalid', `unknown category ${category}`);
   if (forNewTicket && !known.active) throw new OpError('invalid', `category ${category} is no longer in use`);
 }
@@ -51,7 +51,7 @@ export const createTicket: Handler<'ticket:create'> = async (parts, caller, req)
         createdBy: actor.name,
         notes: [],
       };
-      ticket.dueAt = dueAt(parts.config().sla, ticket);
+      ticket.dueAt = dueAt(parts.config.current.sla, ticket);
       await insertTicket(tx, ticket);
       await addTicketEvent(tx, ticket.id, actor, 'created', {});
       tx.emit('ticket.created', { ticket });
@@ -75,7 +75,7 @@ export const updateTicket: Handler<'ticket:update'> = async (parts, caller, req)
         const why = statusChangeError(current.status, req.patch.status);
         if (why) throw new OpError('invalid', why);
       }
-      const { next, changes } = applyTicketPatch(current, req.patch, tx.now.toISOString(), parts.config().sla);
+      const { next, changes } = applyTicketPatch(current, req.patch, tx.now.toISOString(), parts.config.current.sla);
       if (Object.keys(changes).length === 0) return { ticket: current };
       next.version = current.version + 1;
       next.updatedAt = tx.now.toISOString();

@@ -3,7 +3,7 @@ import type { Seat } from '../../../shared/protocol/seat';
 import { publicSeat, type LiveState } from './state';
 import type { Tx } from './writer';
 
-type StoredSeat = LiveState['seats'] extends Map<number, infer S> ? S : never;
+export type StoredSeat = LiveState['seats'] extends Map<number, infer S> ? S : never;
 
 /** Writes `next` for the seat and emits `seat.updated` when anything visible changed. */
 export async function putSeat(tx: Tx, next: StoredSeat): Promise<Seat> {

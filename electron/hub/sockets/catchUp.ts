@@ -4,35 +4,33 @@
  * as it sends the last missed change: nothing committed before is missed, nothing after is
  * sent twice.
  */
-import type { Server, Socket } from 'socket.io';
-import type { Change } from '../../shared/protocol/change';
-import type { Snapshot } from '../../shared/protocol/snapshot';
-import type { Ticket } from '../../shared/protocol/ticket';
-import type { AnyDb } from './db/connection';
-import type { Caller, HubParts } from './handlers/context';
-import { maskChange, maskTicket } from './mask';
-import { changesSince } from './store/changes';
-import { counterOf, publicSeat } from './store/state';
-import { snapshotTickets } from './store/tickets';
-
-export const ROOM_FULL = 'full';
-export const ROOM_WALL = 'wall';
-/** Supervisors also get the unmasked floor statistics. */
-export const ROOM_SUPERVISORS = 'supervisors';
-
-export function roomOf(caller: Caller): string {
-  return caller.role === 'wall' ? ROOM_WALL : ROOM_FULL;
-}
+import type { Socket } from 'socket.io';
+import type { Change } from '../../../shared/protocol/change';
+import type { Snapshot } from '../../../shared/protocol/snapshot';
+import type { Ticket } from '../../../shared/protocol/ticket';
+import type { AnyDb } from '../db/connection';
+import type { Caller } from '../handlers/context';
+import { maskChange, maskTicket } from '../mask';
+import { changesSince } from '../store/changes';
+import { counterOf, publicSeat } from '../store/state';
+import { snapshotTickets } from '../store/tickets';
+import type { Writer } from '../store/writer';
+import type { Broadcaster } from './broadcaster';
 
 /**
  * The tickets part of a snapshot, kept between connections. Forty seats signing in at a shift
  * change would otherwise each read and parse thousands of tickets while holding up the writer;
- * with the cache only the first does, until a ticket changes (the broadcaster bumps `version`)
+ * with the cache only the first does, until a ticket changes (`changed` bumps `version`)
  * or a minute passes (tickets leave the 24-hour window with time alone).
  */
 export class SnapshotTickets {
-  version = 0;
+  private version = 0;
   private cached: { version: number; at: number; tickets: Ticket[]; masked?: Ticket[]; truncated: boolean } | null = null;
+
+  /** Told of every batch of committed changes. */
+  changed(changes: Change[]): void {
+    if (changes.some((c) => c.type === 'ticket.created' || c.type === 'ticket.updated')) this.version += 1;
+  }
 
   async get(db: AnyDb, now: Date, wall: boolean): Promise<{ tickets: Ticket[]; truncated: boolean }> {
     let c = this.cached;
@@ -47,9 +45,12 @@ export class SnapshotTickets {
   }
 }
 
-export async function catchUp(parts: HubParts, cache: SnapshotTickets, socket: Socket, caller: Caller, since: number | undefined): Promise<void> {
+export type CatchUpDeps = { writer: Writer; broadcaster: Broadcaster; cache: SnapshotTickets; timeZone: string };
+
+export async function catchUp(deps: CatchUpDeps, socket: Socket, caller: Caller, since: number | undefined): Promise<void> {
+  const { writer, cache, timeZone } = deps;
   const wall = caller.role === 'wall';
-  await parts.writer.read(async (state, db) => {
+  await writer.read(async (state, db) => {
     if (!socket.connected) return;
     const now = new Date();
     const missed = since === undefined ? null : await changesSince(db, since, state.seq, state.seqFloor);
@@ -59,7 +60,7 @@ export async function catchUp(parts: HubParts, cache: SnapshotTickets, socket: S
       const { tickets, truncated } = await cache.get(db, now, wall);
       const snapshot: Snapshot = {
         seq: state.seq,
-        counter: counterOf(state, now, parts.timeZone),
+        counter: counterOf(state, now, timeZone),
         seats: [...state.seats.values()].map(publicSeat),
         tickets,
         you: { role: caller.role, ...(caller.seat !== undefined ? { seat: caller.seat } : {}), name: caller.name },
@@ -69,19 +70,9 @@ export async function catchUp(parts: HubParts, cache: SnapshotTickets, socket: S
       socket.emit('snapshot', snapshot);
     }
     // Extension: tells the client it is current, with the hub's clock for its timers.
-    socket.emit('synced', { seq: state.seq, counter: counterOf(state, now, parts.timeZone), serverTime: now.toISOString() });
-    socket.join(roomOf(caller));
+    socket.emit('synced', { seq: state.seq, counter: counterOf(state, now, timeZone), serverTime: now.toISOString() });
+    deps.broadcaster.followChanges(socket, caller.role);
   });
-}
-
-export function broadcaster(io: Server, cache: SnapshotTickets) {
-  return (changes: Change[]) => {
-    for (const c of changes) {
-      if (c.type === 'ticket.created' || c.type === 'ticket.updated') cache.version += 1;
-      io.to(ROOM_FULL).emit('change', c);
-      io.to(ROOM_WALL).emit('change', maskChange(c));
-    }
-  };
 }
 
 /**

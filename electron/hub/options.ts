@@ -1,0 +1,75 @@
+/** What a hub is started with, its defaults, and the checks made before anything is opened. */
+import { join } from 'node:path';
+import { assertTimeZone } from '../../shared/domain/localDay';
+import type { Keys } from './auth';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './rateLimit';
+
+export type HubOptions = {
+  dataDir: string;
+  keys: Keys;
+  port?: number;
+  host?: string;
+  seats?: number;
+  /** Where the all-time counter starts; stored, so a restart without it keeps the value. */
+  initialTotal?: number;
+  timeZone?: string;
+  /** The built renderer (dist/renderer). */
+  rendererDir?: string;
+  rateLimit?: RateLimit;
+  /** Scheduled online backups: folder (default DATA/backups), minutes between (0: off), how many kept. */
+  backup?: { dir?: string; everyMinutes?: number; keep?: number };
+  log?: (line: string) => void;
+};
+
+export const DEFAULT_SEATS = 40;
+export const DEFAULT_TIME_ZONE = 'Asia/Kolkata';
+
+/** Logs a failure, with its stack when there is one. */
+export type LogError = (message: string, err?: unknown) => void;
+
+/** The options with every default filled in, checked. */
+export type HubSettings = {
+  dataDir: string;
+  keys: Keys;
+  port: number;
+  host: string;
+  seats: number;
+  initialTotal?: number;
+  timeZone: string;
+  rendererDir?: string;
+  rateLimit: RateLimit;
+  backup: { dir: string; everyMinutes: number; keep: number };
+  /** A line for the person running the hub. */
+  log: (line: string) => void;
+  logError: LogError;
+};
+
+/** Fills in the defaults and refuses options a hub cannot run with, before anything is opened. */
+export function hubSettings(options: HubOptions): HubSettings {
+  const seats = options.seats ?? DEFAULT_SEATS;
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  if (!Number.isInteger(seats) || seats < 1 || seats > 1000) throw new Error('seats must be a whole number from 1 to 1000');
+  assertTimeZone(timeZone);
+  const distinct = new Set(Object.values(options.keys));
+  if (distinct.size !== 3 || [...distinct].some((k) => !k)) throw new Error('the operator, supervisor and wall keys must be set and all different');
+  if (options.initialTotal !== undefined && (!Number.isInteger(options.initialTotal) || options.initialTotal < 0)) throw new Error('initial total must be a whole number, 0 or more');
+  const log = options.log ?? ((line: string) => console.error(line));
+  return {
+    dataDir: options.dataDir,
+    keys: options.keys,
+    port: options.port ?? 0,
+    host: options.host ?? '0.0.0.0',
+    seats,
+    ...(options.initialTotal !== undefined ? { initialTotal: options.initialTotal } : {}),
+    timeZone,
+    ...(options.rendererDir !== undefined ? { rendererDir: options.rendererDir } : {}),
+    rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    backup: {
+      dir: options.backup?.dir ?? join(options.dataDir, 'backups'),
+      everyMinutes: options.backup?.everyMinutes ?? 60,
+      keep: options.backup?.keep ?? 48,
+    },
+    log,
+    logError: (message, err) => log(err ? `${message}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}` : message),
+  };
+}
