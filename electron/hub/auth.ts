@@ -21,7 +21,11 @@ export function roleOf(keys: Keys, key: unknown): Role | undefined {
   return (Object.keys(keys) as Role[]).find((role) => sameKey(keys[role], key));
 }
 
-export type Admitted = { caller: Caller; since?: number; clockDriftMs?: number };
+/**
+ * A connection let in. `live`: it keeps a copy of the state (a snapshot or the missed changes,
+ * then every change); a client that only makes requests says `snapshot: false`.
+ */
+export type Admitted = { caller: Caller; live: boolean; since?: number; clockDriftMs?: number };
 
 /** An Error whose message is the `connect_error` a client sees; `data` says more. */
 function refuse(message: string, detail: string): Error & { data: { code: string; message: string } } {
@@ -39,13 +43,14 @@ export function admit(keys: Keys, seats: number, auth: unknown): Admitted | Erro
   const clientId = h.clientId ?? `anonymous-${randomUUID()}`;
   const clientMs = h.clientTime ? Date.parse(h.clientTime) : NaN;
   const drift = Number.isNaN(clientMs) ? {} : { clockDriftMs: clientMs - Date.now() };
+  const live = h.snapshot !== false;
   if (role === 'operator') {
     if (h.seat === undefined || h.seat > seats) return refuse(CONNECT_ERRORS.invalid, `an operator needs a seat from 1 to ${seats}`);
     if (h.name === undefined) return refuse(CONNECT_ERRORS.invalid, 'an operator needs a name');
-    return { caller: { role, clientId, seat: h.seat, name: h.name }, ...(h.since !== undefined ? { since: h.since } : {}), ...drift };
+    return { caller: { role, clientId, seat: h.seat, name: h.name }, live, ...(h.since !== undefined ? { since: h.since } : {}), ...drift };
   }
   const name = h.name ?? (role === 'supervisor' ? 'Supervisor' : 'Wall');
-  return { caller: { role, clientId, name }, ...(h.since !== undefined ? { since: h.since } : {}), ...drift };
+  return { caller: { role, clientId, name }, live, ...(h.since !== undefined ? { since: h.since } : {}), ...drift };
 }
 
 export function callerOf(socket: Socket): Caller {

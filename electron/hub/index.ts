@@ -50,8 +50,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     throw err;
   });
   const io = createSocketServer();
-  const snapshotCache = new SnapshotTickets();
-  const broadcaster = new Broadcaster(io, (changes) => snapshotCache.changed(changes));
+  const broadcaster = new Broadcaster(io);
   const writer = new Writer(store.writeDb, state, (changes) => broadcaster.changes(changes), logError);
   const stopWriting = async () => {
     await writer.drain();
@@ -87,7 +86,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       parts,
       presence,
       broadcaster,
-      catchUp: { writer, broadcaster, cache: snapshotCache, timeZone },
+      catchUp: { writer, snapshots: store.snapshots, broadcaster, cache: new SnapshotTickets(), timeZone },
       config,
       stats,
       logError,

@@ -76,11 +76,14 @@ export type ServerToClientEvents = {
   snapshot: (s: Snapshot) => void;
   change: (c: Change) => void;
   'seat:revoked': (info: { seat: number; reason: string }) => void;
-  /** Extension: sent after the snapshot or the missed changes; the client is now current. */
   /** Extension: the counters changed without a call (local midnight passed). */
   counter: (counter: Counter) => void;
   stats: (stats: FloorStats) => void;
   /** Extension: the floor configuration, on connect and whenever a supervisor changes it. */
   config: (config: FloorConfig) => void;
-  synced: (info: { seq: number; counter: Counter; serverTime: string }) => void;
+  /**
+   * Extension: sent after the snapshot or the missed changes; the client is now current. The
+   * hub's clock and time zone (IANA), in which "today" and local hours are counted.
+   */
+  synced: (info: { seq: number; counter: Counter; serverTime: string; timeZone: string }) => void;
 };

@@ -15,6 +15,11 @@ export const Handshake = z.object({
   protocol: z.number().int().nonnegative().optional(),
   /** Extension: the client's clock (ISO), so that the hub can show supervisors a seat's drift. */
   clientTime: z.string().max(40).optional(),
+  /**
+   * Extension: `false` for a client that only makes requests (the daily report page): it gets
+   * `synced`, `config` and, for supervisors, `stats`, but no snapshot and no changes.
+   */
+  snapshot: z.boolean().optional(),
 });
 export type Handshake = z.infer<typeof Handshake>;
 

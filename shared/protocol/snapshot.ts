@@ -18,6 +18,8 @@ export type Snapshot = {
   /** Extensions: who this connection is, and the hub's clock for timers. */
   you?: { role: Role; seat?: number; name?: string };
   serverTime?: string;
+  /** Extension: the hub's time zone (IANA), in which "today" and local hours are counted. */
+  timeZone?: string;
   /** True when more tickets qualified than SNAPSHOT_TICKET_LIMIT. */
   truncated?: boolean;
 };

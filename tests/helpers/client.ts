@@ -134,13 +134,14 @@ export class TestClient {
     return this.mirror?.seq ?? -1;
   }
 
-  /** Waits until the client is connected and holds a state (a snapshot, or a base plus changes). */
+  /**
+   * Waits until the client is connected and holds a state (a snapshot, or a base plus changes);
+   * a client that asked for no state (`snapshot: false`) until it is told it is current.
+   */
   async ready(timeoutMs = 10_000): Promise<this> {
-    await waitUntil(
-      () => this.connectError !== null || (this.socket.connected && this.mirror !== null && (this.snapshots.length > 0 || this.auth.since !== undefined)),
-      'the connection and its snapshot',
-      timeoutMs,
-    );
+    const holdsState = () => this.mirror !== null && (this.snapshots.length > 0 || this.auth.since !== undefined);
+    const current = () => (this.auth.snapshot === false ? this.events.some((e) => e.event === 'synced') : holdsState());
+    await waitUntil(() => this.connectError !== null || (this.socket.connected && current()), 'the connection and its snapshot', timeoutMs);
     if (this.connectError) throw new Error(`connection refused: ${this.connectError.message}`);
     return this;
   }

@@ -9,6 +9,9 @@
  * Answers to one socket are sent where they are made: the snapshot or missed changes and
  * `synced` (catchUp.ts), `config` and `stats` on connect (server.ts), `seat:revoked`
  * (presence.ts), and every ack (handlers/dispatch.ts).
+ *
+ * A socket being caught up is held: the changes committed meanwhile are kept for it and sent,
+ * after what it was caught up to, in the same tick as it joins its room (`hold`).
  */
 import type { Server, Socket } from 'socket.io';
 import type { Change } from '../../../shared/protocol/change';
@@ -23,20 +26,29 @@ const ROOM_FULL = 'full';
 const ROOM_WALL = 'wall';
 const ROOM_SUPERVISORS = 'supervisors';
 
+/** A socket's changes, kept while it is caught up. */
+export type Held = {
+  /**
+   * Sends the kept changes after `seq` (what the socket was caught up to), in order, and joins
+   * its room, in one tick: every later change reaches it once, through the room.
+   */
+  release(seq: number): void;
+  /** Forgets the socket (it went away, or catching up failed); nothing more is sent. */
+  cancel(): void;
+};
+
 export class Broadcaster {
-  constructor(
-    private readonly io: Server,
-    /** Told of every batch of changes, before any client is (the snapshot cache). */
-    private readonly onChanges: (changes: Change[]) => void,
-  ) {}
+  private readonly held = new Map<Socket, Change[]>();
+
+  constructor(private readonly io: Server) {}
 
   /** Committed changes, in seq order. */
   changes(changes: Change[]): void {
-    this.onChanges(changes);
     for (const c of changes) {
       this.io.to(ROOM_FULL).emit('change', c);
       this.io.to(ROOM_WALL).emit('change', maskChange(c));
     }
+    for (const kept of this.held.values()) kept.push(...changes);
   }
 
   config(config: FloorConfig): void {
@@ -52,9 +64,21 @@ export class Broadcaster {
     this.io.to(ROOM_WALL).emit('stats', maskStats(stats));
   }
 
-  /** From now on `socket` gets every change (masked for a wall). Call in the tick that sent it what came before. */
-  followChanges(socket: Socket, role: Role): void {
-    void socket.join(role === 'wall' ? ROOM_WALL : ROOM_FULL);
+  /** Keeps every change committed from now on for `socket`, until it is released into its room. */
+  hold(socket: Socket, role: Role): Held {
+    const kept: Change[] = [];
+    this.held.set(socket, kept);
+    const forget = () => {
+      if (this.held.get(socket) === kept) this.held.delete(socket);
+    };
+    return {
+      release: (seq) => {
+        forget();
+        for (const c of kept) if (c.seq > seq) socket.emit('change', role === 'wall' ? maskChange(c) : c);
+        void socket.join(role === 'wall' ? ROOM_WALL : ROOM_FULL);
+      },
+      cancel: forget,
+    };
   }
 
   /** From now on a supervisor's `socket` gets the unmasked statistics (a wall gets them with its changes). */

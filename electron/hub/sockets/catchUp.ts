@@ -1,43 +1,46 @@
 /**
- * Catching a connecting client up: a snapshot, or the changes it missed. Runs as a read job
- * of the writer, between batches, and joins the socket to its broadcast room in the same tick
- * as it sends the last missed change: nothing committed before is missed, nothing after is
- * sent twice.
+ * Catching a connecting client up: a snapshot, or the changes it missed since `since`, then
+ * every later change, each exactly once and in seq order.
+ *
+ * Outside the writer's queue, so that sign-ins never hold up a commit:
+ *  1. the socket is held (broadcaster.ts): every change committed from now on is kept for it;
+ *  2. a read transaction on a connection of its own (ConsistentReader) sees one moment of the
+ *     database, at seq N: the log's last change. The tickets (or missed changes) are read
+ *     there, and the seats and counters are the writer's state at N (Writer.stateAt), so the
+ *     snapshot is exactly the state at N and nothing is counted;
+ *  3. the snapshot or missed changes go out, then `synced`, then the kept changes after N, and
+ *     the socket joins its room, in one tick.
+ * A change after N was committed after the read transaction began, so after the hold: it is
+ * kept, and sent once. A change up to N is in what was read.
  */
 import type { Socket } from 'socket.io';
 import type { Change } from '../../../shared/protocol/change';
 import type { Snapshot } from '../../../shared/protocol/snapshot';
 import type { Ticket } from '../../../shared/protocol/ticket';
-import type { AnyDb } from '../db/connection';
+import type { ConsistentReader, ReadDb } from '../db/connection';
 import type { Caller } from '../handlers/context';
 import { maskChange, maskTicket } from '../mask';
-import { changesSince } from '../store/changes';
-import { counterOf, publicSeat } from '../store/state';
+import { changesSince, currentSeq } from '../store/changes';
+import { counterOf, publicSeat, type LiveState } from '../store/state';
 import { snapshotTickets } from '../store/tickets';
 import type { Writer } from '../store/writer';
 import type { Broadcaster } from './broadcaster';
 
 /**
  * The tickets part of a snapshot, kept between connections. Forty seats signing in at a shift
- * change would otherwise each read and parse thousands of tickets while holding up the writer;
- * with the cache only the first does, until a ticket changes (`changed` bumps `version`)
- * or a minute passes (tickets leave the 24-hour window with time alone).
+ * change would otherwise each read and parse thousands of tickets; with the cache only the
+ * first does, until a ticket changes (the state's `ticketsSeq` moves) or a minute passes
+ * (tickets leave the 24-hour window with time alone).
  */
 export class SnapshotTickets {
-  private version = 0;
-  private cached: { version: number; at: number; tickets: Ticket[]; masked?: Ticket[]; truncated: boolean } | null = null;
+  private cached: { ticketsSeq: number; at: number; tickets: Ticket[]; masked?: Ticket[]; truncated: boolean } | null = null;
 
-  /** Told of every batch of committed changes. */
-  changed(changes: Change[]): void {
-    if (changes.some((c) => c.type === 'ticket.created' || c.type === 'ticket.updated')) this.version += 1;
-  }
-
-  async get(db: AnyDb, now: Date, wall: boolean): Promise<{ tickets: Ticket[]; truncated: boolean }> {
+  /** The tickets as of a state whose last ticket change is `ticketsSeq`; `db` must see that state. */
+  async get(db: ReadDb, ticketsSeq: number, now: Date, wall: boolean): Promise<{ tickets: Ticket[]; truncated: boolean }> {
     let c = this.cached;
-    if (!c || c.version !== this.version || now.getTime() - c.at > 60_000) {
-      const version = this.version;
+    if (!c || c.ticketsSeq !== ticketsSeq || now.getTime() - c.at > 60_000) {
       const { tickets, truncated } = await snapshotTickets(db, now);
-      c = this.cached = { version, at: now.getTime(), tickets, truncated };
+      c = this.cached = { ticketsSeq, at: now.getTime(), tickets, truncated };
     }
     if (!wall) return c;
     c.masked ??= c.tickets.map(maskTicket);
@@ -45,34 +48,61 @@ export class SnapshotTickets {
   }
 }
 
-export type CatchUpDeps = { writer: Writer; broadcaster: Broadcaster; cache: SnapshotTickets; timeZone: string };
+export type CatchUpDeps = { writer: Writer; snapshots: Pick<ConsistentReader, 'read'>; broadcaster: Broadcaster; cache: SnapshotTickets; timeZone: string };
+
+/** What a client is caught up to: seq N, the state at N, and the changes after its `since` or the tickets at N. */
+type View = { seq: number; state: LiveState } & ({ missed: Change[] } | { tickets: Ticket[]; truncated: boolean });
+
+/** Reads are retried this often when the writer has moved too far on to remember the state read. */
+const READ_ATTEMPTS = 3;
+
+async function readView(deps: CatchUpDeps, since: number | undefined, wall: boolean): Promise<View> {
+  for (let attempt = 1; ; attempt++) {
+    const view = await deps.snapshots.read(async (db): Promise<View | null> => {
+      const { seq, seqFloor } = await currentSeq(db);
+      const state = await deps.writer.stateAt(seq);
+      if (!state) return null;
+      const missed = since === undefined ? null : await changesSince(db, since, seq, seqFloor);
+      if (missed) return { seq, state, missed };
+      return { seq, state, ...(await deps.cache.get(db, state.ticketsSeq, new Date(), wall)) };
+    });
+    if (view) return view;
+    if (attempt === READ_ATTEMPTS) throw new Error('the floor changed faster than a snapshot could be read; the client will retry');
+  }
+}
+
+/** The `synced` extension: the client is current at `seq`, with the hub's clock and time zone. */
+export function synced(seq: number, state: LiveState, timeZone: string, now = new Date()) {
+  return { seq, counter: counterOf(state, now, timeZone), serverTime: now.toISOString(), timeZone };
+}
 
 export async function catchUp(deps: CatchUpDeps, socket: Socket, caller: Caller, since: number | undefined): Promise<void> {
-  const { writer, cache, timeZone } = deps;
   const wall = caller.role === 'wall';
-  await writer.read(async (state, db) => {
+  const held = deps.broadcaster.hold(socket, caller.role);
+  try {
+    const view = await readView(deps, since, wall);
     if (!socket.connected) return;
     const now = new Date();
-    const missed = since === undefined ? null : await changesSince(db, since, state.seq, state.seqFloor);
-    if (missed) {
-      for (const c of missed) socket.emit('change', wall ? maskChange(c) : c);
+    if ('missed' in view) {
+      for (const c of view.missed) socket.emit('change', wall ? maskChange(c) : c);
     } else {
-      const { tickets, truncated } = await cache.get(db, now, wall);
       const snapshot: Snapshot = {
-        seq: state.seq,
-        counter: counterOf(state, now, timeZone),
-        seats: [...state.seats.values()].map(publicSeat),
-        tickets,
+        seq: view.seq,
+        counter: counterOf(view.state, now, deps.timeZone),
+        seats: [...view.state.seats.values()].map(publicSeat),
+        tickets: view.tickets,
         you: { role: caller.role, ...(caller.seat !== undefined ? { seat: caller.seat } : {}), name: caller.name },
         serverTime: now.toISOString(),
-        ...(truncated ? { truncated } : {}),
+        timeZone: deps.timeZone,
+        ...(view.truncated ? { truncated: true } : {}),
       };
       socket.emit('snapshot', snapshot);
     }
-    // Extension: tells the client it is current, with the hub's clock for its timers.
-    socket.emit('synced', { seq: state.seq, counter: counterOf(state, now, timeZone), serverTime: now.toISOString() });
-    deps.broadcaster.followChanges(socket, caller.role);
-  });
+    socket.emit('synced', synced(view.seq, view.state, deps.timeZone, now));
+    held.release(view.seq);
+  } finally {
+    held.cancel();
+  }
 }
 
 /**

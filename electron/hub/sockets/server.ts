@@ -1,7 +1,8 @@
 /**
  * The Socket.IO side of the hub: who may connect (the handshake, auth.ts) and what a new
- * connection sets going: its requests' handlers, its seat's presence, catching it up, then the
- * configuration and (supervisors, walls) the statistics.
+ * connection sets going: its requests' handlers, its seat's presence, catching it up (or, for a
+ * client that only makes requests, just `synced`), then the configuration and (supervisors,
+ * walls) the statistics.
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
@@ -14,7 +15,7 @@ import { maskStats } from '../stats';
 import type { LiveConfig } from '../store/config';
 import type { StatsPublisher } from '../services/statsPublisher';
 import type { Broadcaster } from './broadcaster';
-import { catchUp, CatchUpSlots, drained, type CatchUpDeps } from './catchUp';
+import { catchUp, CatchUpSlots, drained, synced, type CatchUpDeps } from './catchUp';
 import type { SeatPresence } from './presence';
 
 /** The Socket.IO server, not yet attached to HTTP: the broadcaster is built on it first. */
@@ -59,14 +60,19 @@ export function serveSockets(io: Server, http: HttpServer, deps: SocketDeps): vo
 
 function connected(socket: Socket, deps: SocketDeps, slots: CatchUpSlots): void {
   const caller = callerOf(socket);
-  const { since, clockDriftMs } = (socket.data as { admitted: Admitted }).admitted;
+  const { live, since, clockDriftMs } = (socket.data as { admitted: Admitted }).admitted;
   attachHandlers(socket, deps.parts, caller, deps.rateLimit, deps.logError);
   if (caller.role === 'operator') deps.presence.arrive(socket, caller, clockDriftMs);
-  slots
-    .run(async () => {
-      await catchUp(deps.catchUp, socket, caller, since);
-      await drained(socket);
-    })
+  const upToDate = live
+    ? slots.run(async () => {
+        await catchUp(deps.catchUp, socket, caller, since);
+        await drained(socket);
+      })
+    : Promise.resolve().then(() => {
+        const { writer, timeZone } = deps.catchUp;
+        socket.emit('synced', synced(writer.state.seq, writer.state, timeZone));
+      });
+  upToDate
     .then(async () => {
       socket.emit('config', deps.config.current);
       if (caller.role === 'operator') return;

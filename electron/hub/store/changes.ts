@@ -1,6 +1,6 @@
 /** The change log: written by the writer with every change, read back for clients that reconnect with `since`. */
 import type { Change } from '../../../shared/protocol/change';
-import type { AnyDb, WriteDb } from '../db/connection';
+import type { AnyDb, ReadDb, WriteDb } from '../db/connection';
 
 /** How far behind a reconnecting client may be and still get changes instead of a snapshot. */
 export const MAX_CATCH_UP = 5000;
@@ -26,7 +26,7 @@ export async function currentSeq(db: AnyDb): Promise<{ seq: number; seqFloor: nu
   return { seq: Math.max(row?.logged ?? 0, seqFloor), seqFloor };
 }
 
-export async function changesSince(db: AnyDb, since: number, lastSeq: number, seqFloor = 0): Promise<Change[] | null> {
+export async function changesSince(db: ReadDb, since: number, lastSeq: number, seqFloor = 0): Promise<Change[] | null> {
   if (since > lastSeq) return null; // the client saw a different hub's history
   if (since < seqFloor) return null; // ...or the history before a restore
   if (lastSeq - since > MAX_CATCH_UP) return null;

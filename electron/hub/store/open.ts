@@ -1,13 +1,13 @@
 /**
  * Opening the hub's store: the data folder (created, proven writable, locked against a second
- * hub), the database (checked, migrated, stamped) and its connections: the writer's and the
- * readers' (search, lookup, history, statistics, reports, exports). A start that fails says
- * why and leaves nothing open.
+ * hub), the database (checked, migrated, stamped) and its three connections: the writer's, the
+ * readers' (search, lookup, history, statistics, reports, exports) and the snapshots' (read
+ * transactions, catchUp.ts). A start that fails says why and leaves nothing open.
  */
 import { accessSync, constants, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { quickCheck } from '../db/check';
-import { applyPragmas, checkpoint, Db, openReadOnly, readOnlyView, type ReadDb, type WriteDb } from '../db/connection';
+import { applyPragmas, checkpoint, ConsistentReader, Db, openReadOnly, readOnlyView, type ReadDb, type WriteDb } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { lockDataDir } from '../lock';
 import type { HubSettings } from '../options';
@@ -18,6 +18,8 @@ export type Store = {
   /** For the writer alone. */
   writeDb: WriteDb;
   reader: ReadDb;
+  /** Reads that must see one moment: snapshots for clients being caught up. */
+  snapshots: ConsistentReader;
   /** Checkpoints and closes every connection and releases the folder; the writer must be drained first. */
   close(): Promise<void>;
 };
@@ -67,12 +69,17 @@ export async function openStore(settings: Pick<HubSettings, 'dataDir' | 'initial
     if (settings.initialTotal !== undefined) await setInitialTotal(db, settings.initialTotal);
     const reader = await openReadOnly(file);
     opened.push(reader);
+    const snapshotDb = await openReadOnly(file);
+    opened.push(snapshotDb);
+    const snapshots = new ConsistentReader(snapshotDb);
     return {
       file,
       writeDb: db,
       reader: readOnlyView(reader),
+      snapshots,
       close: async () => {
         await checkpoint(db, 'TRUNCATE').catch((err) => settings.logError('checkpoint at shutdown failed', err));
+        await snapshots.close();
         await reader.close();
         await db.close();
         await unlock();

@@ -1,7 +1,8 @@
 /**
  * The hub's small in-memory state: last change seq, the counters, the seats and the next
  * ticket number. The writer works on a copy during a batch and makes it live only after the
- * batch commits, so memory never runs ahead of disk.
+ * batch commits, so memory never runs ahead of disk. A state once live is never changed again:
+ * the next batch works on a copy of it, so a state can be kept as the state at its seq.
  */
 import type { Seat } from '../../../shared/protocol/seat';
 import type { AnyDb } from '../db/connection';
@@ -15,6 +16,11 @@ export type LiveState = {
   seq: number;
   /** After a restore: clients that saw an older seq than this get a snapshot, not changes. */
   seqFloor: number;
+  /**
+   * The seq of the last change to a ticket (created or updated). The tickets read at any seq
+   * from this one up to the next ticket change are the same; after a start, the start's seq.
+   */
+  ticketsSeq: number;
   initialTotal: number;
   callsTotal: number;
   callsToday: number;
@@ -77,6 +83,7 @@ export async function loadState(db: AnyDb, seats: number, timeZone: string, now:
   return {
     seq,
     seqFloor,
+    ticketsSeq: seq,
     initialTotal: await initialTotal(db),
     callsTotal: total,
     callsToday: today,

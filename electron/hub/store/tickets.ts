@@ -78,7 +78,7 @@ export async function ticketEvents(db: ReadDb, ticketId: string): Promise<Ticket
  * INDEXED BY: without it the planner scans every ticket by number for the 24-hour half
  * (140 ms at a lakh of tickets; 50 ms so).
  */
-export async function snapshotTickets(db: AnyDb, now: Date): Promise<{ tickets: Ticket[]; truncated: boolean }> {
+export async function snapshotTickets(db: ReadDb, now: Date): Promise<{ tickets: Ticket[]; truncated: boolean }> {
   const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
   const rows = await db.all<{ doc: string }>(
     `SELECT doc FROM tickets WHERE number IN (

@@ -75,4 +75,15 @@ describe('Writer', () => {
     await writer.drain();
     await expect(call('late')).rejects.toMatchObject({ code: 'internal' });
   });
+
+  it('remembers the state at each recent seq, and waits for one not yet made live', async () => {
+    await call('a');
+    const later = writer.stateAt(2);
+    await call('b');
+    const [one, two] = [await writer.stateAt(1), await later];
+    expect([one?.seq, one?.callsTotal, two?.seq, two?.callsTotal]).toEqual([1, 1, 2, 2]);
+    for (let i = 0; i < 70; i++) await call(`c${i}`);
+    expect(await writer.stateAt(1)).toBeUndefined();
+    await expect(writer.stateAt(writer.state.seq + 1, 50)).rejects.toThrow(/did not reach/);
+  });
 });

@@ -4,9 +4,11 @@
  * being fsynced are applied together in the next transaction (group commit): each one in its
  * own SAVEPOINT, so one failing operation rolls back alone, and all are acknowledged only
  * after their COMMIT returns. The changes a batch made are broadcast right after its commit,
- * in seq order, before the next job runs; jobs that read a consistent state (snapshots,
- * catch-up) run between batches, which is what makes "snapshot, then every later change"
- * gap-free for a connecting client.
+ * in seq order, before the next job runs; read jobs (a WAL checkpoint) run between batches.
+ *
+ * The writer remembers its last few live states by seq (`stateAt`), so that a snapshot read
+ * from the database in a read transaction at seq N is given the seats and counters as they
+ * were at N, without counting a single call.
  */
 import type { Change, ChangeData, ChangeType } from '../../../shared/protocol/change';
 import type { WriteDb } from '../db/connection';
@@ -29,12 +31,18 @@ type ReadJob = { kind: 'read'; run: (state: LiveState, db: WriteDb) => unknown; 
 type Job = OpJob | ReadJob;
 
 const MAX_BATCH = 256;
+/** Live states remembered for `stateAt`: a snapshot asks for its seq within moments of reading it. */
+const RECENT_STATES = 64;
 
 export class Writer {
   private queue: Job[] = [];
   private running = false;
   private closing = false;
   private idle: (() => void)[] = [];
+  /** Recent live states, oldest first; the last is `live`. */
+  private recent: LiveState[];
+  /** Callers of `stateAt` waiting for a seq to be made live. */
+  private awaiting: { seq: number; done: () => void }[] = [];
   /** Longest time a batch took (begin to commit), for diagnostics and benchmarks. */
   maxBatchMs = 0;
   /** Transactions committed, for diagnostics and benchmarks. */
@@ -45,7 +53,9 @@ export class Writer {
     private live: LiveState,
     private readonly publish: (changes: Change[]) => void,
     private readonly log: (msg: string, err?: unknown) => void,
-  ) {}
+  ) {
+    this.recent = [live];
+  }
 
   get state(): LiveState {
     return this.live;
@@ -63,6 +73,30 @@ export class Writer {
   /** Runs `run` between batches: it sees exactly the committed and broadcast state (and may checkpoint the WAL). */
   read<T>(run: (state: LiveState, db: WriteDb) => T | Promise<T>): Promise<T> {
     return this.enqueue({ kind: 'read', run } as Omit<ReadJob, 'resolve' | 'reject'>) as Promise<T>;
+  }
+
+  /**
+   * The live state as it was when change `seq` was the last one committed, or undefined when
+   * that is too long ago to be remembered. A database reader can see a commit a moment before
+   * the writer makes it live; this waits (up to `timeoutMs`) for that moment to pass.
+   */
+  async stateAt(seq: number, timeoutMs = 5_000): Promise<LiveState | undefined> {
+    if (this.live.seq < seq) {
+      await new Promise<void>((resolve, reject) => {
+        const waiter = { seq, done: () => (clearTimeout(timer), resolve()) };
+        const timer = setTimeout(() => {
+          this.awaiting = this.awaiting.filter((w) => w !== waiter);
+          reject(new Error(`the writer did not reach seq ${seq} within ${timeoutMs} ms (it is at ${this.live.seq})`));
+        }, timeoutMs);
+        this.awaiting.push(waiter);
+      });
+    }
+    for (let i = this.recent.length - 1; i >= 0; i--) {
+      const s = this.recent[i]!;
+      if (s.seq === seq) return s;
+      if (s.seq < seq) break;
+    }
+    return undefined;
   }
 
   /** Stops taking jobs, finishes the queued ones. */
@@ -129,6 +163,7 @@ export class Writer {
         now,
         emit: (type, data) => {
           const seq = ++working.seq;
+          if (type === 'ticket.created' || type === 'ticket.updated') working.ticketsSeq = seq;
           const opId = tx.opId;
           const change = { seq, type, data, at: now.toISOString(), ...(opId ? { opId } : {}) } as Change & { at: string };
           changes.push(change);
@@ -166,7 +201,7 @@ export class Writer {
       for (const job of jobs) job.reject(err);
       return;
     }
-    this.live = working;
+    this.makeLive(working);
     this.batches += 1;
     this.maxBatchMs = Math.max(this.maxBatchMs, Date.now() - started);
     const all = outcomes.flatMap((o) => o.changes);
@@ -182,6 +217,17 @@ export class Writer {
       if (o.ok) job.resolve(o.value);
       else job.reject(o.value);
     });
+  }
+
+  private makeLive(state: LiveState): void {
+    this.live = state;
+    this.recent.push(state);
+    if (this.recent.length > RECENT_STATES) this.recent.shift();
+    const reached = this.awaiting.filter((w) => w.seq <= state.seq);
+    if (reached.length > 0) {
+      this.awaiting = this.awaiting.filter((w) => w.seq > state.seq);
+      for (const w of reached) w.done();
+    }
   }
 }
 
