@@ -44,6 +44,7 @@ export type Hub = {
 export async function startHub(options: HubOptions): Promise<Hub> {
   const settings = hubSettings(options);
   const { seats, timeZone, log, logError } = settings;
+  // The store, then the writer, whose commits go out through the broadcaster.
   const store = await openStore(settings);
   const state = await loadState(store.writeDb, seats, timeZone, new Date()).catch(async (err: unknown) => {
     await store.close();
@@ -58,6 +59,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   };
   try {
     await seatsOfflineAtStart(writer);
+    // What requests, routes and timers share: the configuration in force, seats' sockets,
+    // the statistics, backups, housekeeping and export links.
     const config = new LiveConfig(await loadConfig(store.reader), (c) => broadcaster.config(c));
     const presence = new SeatPresence(writer, logError);
     const stats = new StatsPublisher({
@@ -71,6 +74,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const exportLinks = new ExportLinks();
     const parts: HubParts = { writer, reader: store.reader, seats, timeZone, config, backups, exportLinks };
 
+    // HTTP routes, then Socket.IO on the same server; the timers start once it listens.
     const http = createHttpServer(
       {
         seq: () => writer.state.seq,

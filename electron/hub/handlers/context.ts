@@ -15,7 +15,7 @@ export type Caller = OperatorCaller | SupervisorCaller | WallCaller;
 
 export type HubParts = {
   writer: Writer;
-  /** A second connection for searches, so that reads never wait behind a commit. */
+  /** The read-only connection of searches, lookups, histories and reports: reads never wait behind a commit. */
   reader: ReadDb;
   seats: number;
   timeZone: string;

@@ -71,9 +71,9 @@ async function readView(deps: CatchUpDeps, since: number | undefined, wall: bool
   }
 }
 
-/** The `synced` extension: the client is current at `seq`, with the hub's clock and time zone. */
-export function synced(seq: number, state: LiveState, timeZone: string, now = new Date()) {
-  return { seq, counter: counterOf(state, now, timeZone), serverTime: now.toISOString(), timeZone };
+/** The `synced` extension: the client is current at `state`'s seq; the hub's clock and time zone. */
+export function synced(state: LiveState, timeZone: string, now = new Date()) {
+  return { seq: state.seq, counter: counterOf(state, now, timeZone), serverTime: now.toISOString(), timeZone };
 }
 
 export async function catchUp(deps: CatchUpDeps, socket: Socket, caller: Caller, since: number | undefined): Promise<void> {
@@ -98,7 +98,7 @@ export async function catchUp(deps: CatchUpDeps, socket: Socket, caller: Caller,
       };
       socket.emit('snapshot', snapshot);
     }
-    socket.emit('synced', synced(view.seq, view.state, deps.timeZone, now));
+    socket.emit('synced', synced(view.state, deps.timeZone, now));
     held.release(view.seq);
   } finally {
     held.cancel();

@@ -69,8 +69,7 @@ function connected(socket: Socket, deps: SocketDeps, slots: CatchUpSlots): void 
         await drained(socket);
       })
     : Promise.resolve().then(() => {
-        const { writer, timeZone } = deps.catchUp;
-        socket.emit('synced', synced(writer.state.seq, writer.state, timeZone));
+        socket.emit('synced', synced(deps.catchUp.writer.state, deps.catchUp.timeZone));
       });
   upToDate
     .then(async () => {
