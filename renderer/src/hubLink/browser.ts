@@ -1,7 +1,7 @@
 /** Wires the hub client to the real browser: socket.io-client, localStorage and the online/offline events. */
 import { io } from 'socket.io-client';
 import { HubClient, type AuthPayload, type HubSocket } from './client';
-import { browserStore, type KeyValueStore, newId, readJson } from './storage';
+import { browserStore, type KeyValueStore, newId } from './storage';
 
 export const CLIENT_ID_KEY = 'hcr.clientId';
 
@@ -51,4 +51,3 @@ export function createBrowserClient(auth: Omit<AuthPayload, 'clientId'>, opts: {
   });
 }
 
-export { readJson };

@@ -57,12 +57,12 @@ const SNAP: Snapshot = {
   serverTime: '2026-11-28T10:00:00.000Z',
 };
 
-function setup(store = memoryStore()) {
+function setup(store = memoryStore(), auth: Partial<AuthPayload> = {}) {
   let socket!: FakeSocket;
   let n = 0;
   const client = new HubClient({
     url: 'http://hub',
-    auth: { key: 'k', clientId: 'client-1', seat: 3, name: 'Asha' },
+    auth: { key: 'k', clientId: 'client-1', seat: 3, name: 'Asha', ...auth },
     storage: store,
     connect: (_url, auth) => (socket = new FakeSocket(auth)),
     newId: () => `op${++n}`,
@@ -241,5 +241,19 @@ describe('hub client', () => {
     expect(client.getView().hub.timeZone).toBeNull();
     s.fire('synced', { seq: 1, counter: SNAP.counter, serverTime: '2026-11-28T10:00:00.000Z', timeZone: 'America/New_York' });
     expect(client.getView().hub.timeZone).toBe('America/New_York');
+  });
+
+  it('asks for no snapshot when it only makes requests, and is ready once the hub says it is current', () => {
+    const { client, socket } = setup(memoryStore(), { seat: undefined, snapshot: false });
+    const s = socket();
+    s.open();
+    expect(s.lastAuth?.snapshot).toBe(false);
+    expect(client.getView().ready).toBe(false);
+    s.fire('synced', { seq: 7, counter: SNAP.counter, serverTime: '2026-11-28T10:00:00.000Z', timeZone: 'Asia/Kolkata' });
+    expect(client.getView().ready).toBe(true);
+    // It has no state to apply a change to: a stray one is not a gap to catch up on.
+    s.fire('change', { seq: 8, type: 'ticket.created', data: { ticket: ticket(8) } });
+    expect(client.getView().connection).toBe('connected');
+    expect(s.lastAuth?.since).toBeUndefined();
   });
 });

@@ -11,6 +11,7 @@ import type {
   Counter,
   FloorConfig,
   FloorStats,
+  Handshake,
   MutationName,
   NewTicket,
   ProtocolError,
@@ -57,7 +58,8 @@ export interface HubSocket {
 /** What the hub says when this client is current (the `synced` event). */
 export type SyncedInfo = Parameters<ServerToClientEvents['synced']>[0];
 
-export type AuthPayload = { key: string; clientId: string; seat?: number; name?: string; since?: number; protocol?: number; clientTime?: string };
+/** The handshake as the protocol defines it; this client always names itself. */
+export type AuthPayload = Handshake & { clientId: string };
 export type SocketFactory = (url: string, auth: (cb: (data: object) => void) => void) => HubSocket;
 
 export type ConnectionState =
@@ -76,7 +78,10 @@ export interface ClientView {
   refusal?: string;
   /** When the connection was last lost (local clock), while not connected. */
   disconnectedSince?: number;
-  /** True once a snapshot has arrived: the screens show real numbers. */
+  /**
+   * True once the hub's state has arrived (a snapshot), or for a client that asked for none
+   * (`snapshot: false`), once the hub said it is current: the screens show real numbers.
+   */
   ready: boolean;
   hub: HubMirror;
   ops: readonly QueuedOp[];
@@ -163,11 +168,14 @@ export class HubClient {
   private readonly newId: () => string;
   private readonly ackTimeoutMs: number;
   private readonly extrasKey: string;
+  /** False for a client that only makes requests: it asked for no snapshot and no changes. */
+  private readonly followsChanges: boolean;
 
   constructor(private readonly opts: ClientOptions) {
     this.now = opts.now ?? (() => new Date());
     this.newId = opts.newId ?? newId;
     this.ackTimeoutMs = opts.ackTimeoutMs ?? 10_000;
+    this.followsChanges = opts.auth.snapshot !== false;
     // opIds are scoped by clientId on the hub and ops act as a seat: one outbox per seat.
     const scope = opts.auth.seat !== undefined ? `seat-${opts.auth.seat}` : (opts.outboxScope ?? 'ro');
     this.outbox = opts.readOnly ? null : new Outbox(opts.storage, `hcr.outbox.${scope}`, this.now);
@@ -302,7 +310,7 @@ export class HubClient {
   /** The hub says this client is current: its clock, zone and counters are fresh. */
   private onSynced(info: SyncedInfo): void {
     this.hub = applySynced(this.hub, info, this.now());
-    this.ready = this.hub.seq !== null;
+    this.ready = this.hub.seq !== null || !this.followsChanges;
     this.changed();
   }
 
@@ -312,6 +320,8 @@ export class HubClient {
   }
 
   private onChange(c: Change): void {
+    // A client without a snapshot has nothing to apply a change to (and the hub sends it none).
+    if (!this.followsChanges) return;
     const out = applyChange(this.hub, c, this.now());
     if (out.kind === 'duplicate') return;
     if (out.kind === 'gap') {

@@ -103,4 +103,11 @@ describe('hub mirror', () => {
     s = applySynced(s, { counter: snap.counter, serverTime: at.toISOString(), timeZone: 'Mars/Olympus_Mons' }, at);
     expect(hubTimeZone(s)).toBe('Asia/Dubai');
   });
+
+  it('takes the hub’s zone from its snapshot too, for the day the counter belongs to', () => {
+    // 03:00 UTC on the 29th is still the 28th in New York.
+    const s = applySnapshot(emptyHubMirror(), { ...snap, serverTime: '2026-11-29T03:00:00.000Z', timeZone: 'America/New_York' });
+    expect(s.counterDay).toBe('2026-11-28');
+    expect(callsToday(s, new Date('2026-11-29T04:00:00.000Z'))).toBe(5);
+  });
 });

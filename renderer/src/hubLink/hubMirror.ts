@@ -66,11 +66,12 @@ export function applySnapshot(prev: HubMirror, snap: Snapshot, localNow: Date = 
   for (const [id, t] of prev.tickets) if (!tickets.has(id)) tickets.set(id, t);
   const hubNow = snap.serverTime ? new Date(snap.serverTime) : localNow;
   const clockOffsetMs = snap.serverTime ? hubNow.getTime() - localNow.getTime() : prev.clockOffsetMs;
+  const timeZone = zoneHeard(prev, snap.timeZone);
   return {
     seq: snap.seq,
     counter: snap.counter,
-    counterDay: localDateKey(hubNow, hubTimeZone(prev)),
-    timeZone: prev.timeZone,
+    counterDay: localDateKey(hubNow, hubTimeZone({ timeZone })),
+    timeZone,
     seats,
     tickets,
     ticketOrder: [...tickets.values()].sort(newestFirst),
@@ -172,15 +173,16 @@ export function applyCounter(prev: HubMirror, counter: Counter, localNow: Date =
   return { ...prev, counter, counterDay: localDateKey(hubNow, hubTimeZone(prev)) };
 }
 
-/**
- * The hub says this client is current: its clock, its time zone and its counters. A zone this
- * browser cannot show (or none, from a hub that does not send it) leaves the one in use.
- */
+/** The hub says this client is current: its clock, its time zone and its counters. */
 export function applySynced(prev: HubMirror, info: { counter: Counter; serverTime: string; timeZone?: string }, localNow: Date = new Date()): HubMirror {
   const offset = Date.parse(info.serverTime) - localNow.getTime();
   const clockOffsetMs = Number.isFinite(offset) ? offset : prev.clockOffsetMs;
-  const timeZone = info.timeZone !== undefined && isKnownTimeZone(info.timeZone) ? info.timeZone : prev.timeZone;
-  return applyCounter({ ...prev, clockOffsetMs, timeZone }, info.counter, localNow);
+  return applyCounter({ ...prev, clockOffsetMs, timeZone: zoneHeard(prev, info.timeZone) }, info.counter, localNow);
+}
+
+/** The zone the hub named; one this browser cannot show (or none, from an older hub) leaves the one in use. */
+function zoneHeard(prev: Pick<HubMirror, 'timeZone'>, named: string | undefined): string | null {
+  return named !== undefined && isKnownTimeZone(named) ? named : prev.timeZone;
 }
 
 /** The zone the hub keeps its days in: the one it named, else its default. */

@@ -2,6 +2,7 @@
  * The daily situation report, `/report?date=YYYY-MM-DD`: the day's calls, tickets, categories,
  * departments and service-level breaches, laid out to print on A4 (or save as PDF). It signs in
  * with the supervisor key this browser remembers from /supervisor, or `?key=` in the address.
+ * It only asks for reports, so it connects without the floor's snapshot (`snapshot: false`).
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,8 +14,7 @@ import { createBrowserClient } from '../hubLink/browser';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { dayHeading, duration, formatIndian } from '../ui/format';
 import { hubTime } from '../ui/hubTime';
-import { DEFAULT_HUB_TIME_ZONE } from '../hubLink/timeZone';
-import { useClientView, useVocabulary } from '../ui/hooks';
+import { hubNow, hubTimeOf, useClientView, useVocabulary } from '../ui/hooks';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -30,9 +30,9 @@ function reportKey(): string | null {
   return loadSession('supervisor')?.key || null;
 }
 
-function initialDate(): string {
+function dateFromAddress(): string | null {
   const d = new URLSearchParams(window.location.search).get('date');
-  return d && DATE.test(d) ? d : hubTime(DEFAULT_HUB_TIME_ZONE).day(new Date());
+  return d && DATE.test(d) ? d : null;
 }
 
 function shiftDay(date: string, days: number): string {
@@ -56,25 +56,32 @@ export function ReportApp() {
 
 function Report({ reportKey }: { reportKey: string }) {
   const { t, i18n } = useTranslation();
-  const client = useMemo(() => createBrowserClient({ key: reportKey, name: loadSession('supervisor')?.name || 'Report' }, { readOnly: true }), [reportKey]);
+  const client = useMemo(() => createBrowserClient({ key: reportKey, name: loadSession('supervisor')?.name || 'Report', snapshot: false }, { readOnly: true }), [reportKey]);
   useEffect(() => {
     client.start();
     return () => client.stop();
   }, [client]);
   const view = useClientView(client);
   const vocab = useVocabulary(view);
-  const [date, setDate] = useState(initialDate);
+  const [date, setDate] = useState<string | null>(dateFromAddress);
   const [state, setState] = useState<{ date: string; report?: DailyReport; error?: string } | null>(null);
   const connected = view.connection === 'connected';
 
+  // Without a date in the address the report is of the hub's today, in the hub's zone: known
+  // once the hub has said this client is current.
   useEffect(() => {
+    if (date === null && view.ready) setDate(hubTimeOf(view).day(hubNow(new Date(), view)));
+  }, [date, view]);
+
+  useEffect(() => {
+    if (date === null) return;
     const url = new URL(window.location.href);
     url.searchParams.set('date', date);
     window.history.replaceState(null, '', url);
   }, [date]);
 
   useEffect(() => {
-    if (!connected) return;
+    if (!connected || date === null) return;
     let live = true;
     void client.request('report:daily', { date }, 60_000).then((r) => {
       if (!live) return;
@@ -91,14 +98,14 @@ function Report({ reportKey }: { reportKey: string }) {
   async function print() {
     const desktop = desktopApi();
     if (desktop) {
-      const r = await desktop.printToPdf({ fileName: `${t('report.fileName')} ${date}` });
+      const r = await desktop.printToPdf({ fileName: `${t('report.fileName')} ${date ?? ''}` });
       if (r.ok) return;
     }
     window.print();
   }
 
   useEffect(() => {
-    document.title = `${t('report.title')} — ${date}`;
+    document.title = date ? `${t('report.title')} — ${date}` : t('report.title');
   }, [t, date]);
 
   return (
@@ -107,14 +114,14 @@ function Report({ reportKey }: { reportKey: string }) {
         <a className="btn btn-quiet" href={`/supervisor#reports`}>
           ← {t('report.toConsole')}
         </a>
-        <button type="button" className="btn" onClick={() => setDate(shiftDay(date, -1))} aria-label={t('report.prevDay')}>
+        <button type="button" className="btn" onClick={() => date && setDate(shiftDay(date, -1))} disabled={!date} aria-label={t('report.prevDay')}>
           ◀
         </button>
         <label className="report-date">
           <span>{t('sup.reports.date')}</span>
-          <input type="date" value={date} onChange={(e) => DATE.test(e.target.value) && setDate(e.target.value)} />
+          <input type="date" value={date ?? ''} onChange={(e) => DATE.test(e.target.value) && setDate(e.target.value)} />
         </label>
-        <button type="button" className="btn" onClick={() => setDate(shiftDay(date, 1))} aria-label={t('report.nextDay')}>
+        <button type="button" className="btn" onClick={() => date && setDate(shiftDay(date, 1))} disabled={!date} aria-label={t('report.nextDay')}>
           ▶
         </button>
         <button type="button" className="btn btn-primary" onClick={() => void print()} disabled={!report}>
