@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // on free loopback ports. End-to-end tests (tests/e2e) belong to Playwright.
 export default defineConfig({
   test: {
-    include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/src/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts', 'tests/fault/**/*.test.ts'],
+    include: ['eslint/**/*.test.ts', 'shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/src/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts', 'tests/fault/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -23,7 +23,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Db, readOnlyView } from '../electron/hub/db/connection';
-import { loadState } from '../electron/hub/store/state';
+import { loadState } from '../electron/hub/store/loadState';
 import { computeStats } from '../electron/hub/stats';
 import { DEFAULT_TIME_ZONE } from '../electron/hub/index';
 import sqlite3 from 'sqlite3';

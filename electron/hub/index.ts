@@ -25,7 +25,7 @@ import { closeSockets, createSocketServer, serveSockets } from './sockets/server
 import { computeStats } from './stats';
 import { LiveConfig, loadConfig } from './store/config';
 import { openStore } from './store/open';
-import { loadState } from './store/state';
+import { loadState } from './store/loadState';
 import { Writer } from './store/writer';
 
 export { DEFAULT_SEATS, DEFAULT_TIME_ZONE, type HubOptions } from './options';

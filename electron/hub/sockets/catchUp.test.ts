@@ -12,7 +12,7 @@ import type { Snapshot } from '../../../shared/protocol/snapshot';
 import type { Ticket } from '../../../shared/protocol/ticket';
 import { applyPragmas, ConsistentReader, Db, openReadOnly, type ReadDb } from '../db/connection';
 import { migrate } from '../db/migrate';
-import { loadState } from '../store/state';
+import { loadState } from '../store/loadState';
 import { insertTicket } from '../store/tickets';
 import { Writer } from '../store/writer';
 import { Broadcaster } from './broadcaster';

@@ -7,7 +7,7 @@ import { applyPragmas, Db } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { OpError } from '../errors';
 import { once } from './ops';
-import { loadState } from './state';
+import { loadState } from './loadState';
 import { Writer } from './writer';
 
 let dir: string;
