@@ -1,32 +1,36 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { createWindow } from './browserWindow';
 import { CONSOLE_MIN_SIZE, PARTITION, webPreferences, windowKindFor, windowOptions } from './windows';
+
+// Only Electron itself makes windows; here a stand-in records the options the app's one
+// `new BrowserWindow` passes, so the settings a page finally gets are what is asserted.
+vi.mock('electron', () => ({
+  BrowserWindow: class {
+    constructor(readonly options: Electron.BrowserWindowConstructorOptions) {}
+  },
+}));
 
 const ctx = { preloadPath: '/app/dist-electron/preload/index.cjs', bounds: null, devTools: false, title: 'Helpline Control Room' };
 
 describe('window security settings', () => {
   for (const kind of ['console', 'wall'] as const) {
     it(`${kind}: isolated, sandboxed, no Node, web security on`, () => {
-      const wp = windowOptions(kind, ctx).webPreferences!;
-      expect(wp).toMatchObject({
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        nodeIntegrationInSubFrames: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        experimentalFeatures: false,
-        webviewTag: false,
-        navigateOnDragDrop: false,
-        devTools: false,
-        preload: ctx.preloadPath,
-        partition: PARTITION,
-      });
+      const made = createWindow(windowOptions(kind, ctx)) as unknown as { options: Electron.BrowserWindowConstructorOptions };
+      const wp = made.options.webPreferences!;
+      const locked = { contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true };
+      expect(wp).toMatchObject({ ...locked, allowRunningInsecureContent: false, experimentalFeatures: false, webviewTag: false, navigateOnDragDrop: false });
+      expect(wp).toMatchObject({ devTools: false, preload: ctx.preloadPath, partition: PARTITION });
       expect(wp.disableBlinkFeatures).toContain('Auxclick');
       expect(wp.enableBlinkFeatures).toBeUndefined();
       expect(wp).not.toHaveProperty('additionalArguments');
     });
   }
+
+  it('options cannot weaken what the window is made with', () => {
+    const weak = { ...windowOptions('console', ctx), webPreferences: { contextIsolation: false, sandbox: false, nodeIntegration: true, webSecurity: false } };
+    const made = createWindow(weak) as unknown as { options: Electron.BrowserWindowConstructorOptions };
+    expect(made.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+  });
 
   it('developer tools only when IT turns them on', () => {
     expect(webPreferences('/p', { devTools: true }).devTools).toBe(true);

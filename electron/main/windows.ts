@@ -14,24 +14,18 @@ export const PARTITION = 'persist:helpline';
 export const CONSOLE_DEFAULT_SIZE = { width: 1366, height: 768 };
 export const CONSOLE_MIN_SIZE = { width: 1024, height: 640 };
 
+/**
+ * A window's preferences. The settings that keep a page away from Node (context isolation, the
+ * sandbox, no Node integration, web security, no webview, no auxclick) are not set here: the
+ * one place that makes a window, browserWindow.ts, states them at the call, after these, so
+ * nothing here can weaken them.
+ */
 export function webPreferences(preloadPath: string, opts: { devTools: boolean }): WebPreferences {
   return {
     preload: preloadPath,
     partition: PARTITION,
-    // The page and the preload live in separate worlds; the page gets only what contextBridge hands it.
-    contextIsolation: true,
-    // The renderer runs in Chromium's sandbox with no Node, whatever the page manages to run.
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
     experimentalFeatures: false,
-    webviewTag: false,
     navigateOnDragDrop: false,
-    // Middle-click opens links in new windows in Chromium; nothing here should open one.
-    disableBlinkFeatures: 'Auxclick',
     // A page that opens dialog after dialog cannot lock an operator out of the console.
     safeDialogs: true,
     spellcheck: false,

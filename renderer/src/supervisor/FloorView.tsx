@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { FloorStats } from '../../../shared/protocol';
 import { seatRows, stateCounts } from '../common/floor/seats';
 import { TicketList } from '../common/tickets/TicketList';
-import type { ClientView, HubClient } from '../hubLink/client';
-import type { ViewTicket } from '../hubLink/view';
+import type { ClientView } from '../hubLink/client';
 import { PhoneText } from '../ui/PhoneText';
+import type { TabProps } from './tabProps';
 import { duration, formatIndian } from '../ui/format';
 import { hubTimeOf, useVocabulary } from '../ui/hooks';
 import { SEAT_ICON } from '../ui/seatIcon';
@@ -19,15 +19,7 @@ export function FloorView({
   hubNow,
   searchRef,
   onOpen,
-}: {
-  client: HubClient;
-  view: ClientView;
-  tickets: readonly ViewTicket[];
-  now: Date;
-  hubNow: Date;
-  searchRef: RefObject<HTMLInputElement | null>;
-  onOpen: (id: string) => void;
-}) {
+}: TabProps & { searchRef: RefObject<HTMLInputElement | null> }) {
   return (
     <div className="sup-floor">
       <SeatsPanel view={view} hubNow={hubNow} />

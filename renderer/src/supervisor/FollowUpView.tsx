@@ -3,14 +3,14 @@
  * for ones older than this screen holds), callbacks to citizens still to make, forwarded
  * complaints no department has acknowledged, escalations, and dropped calls to call back.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isActive } from '../../../shared/domain/ticketRules';
 import { awaitingAcknowledgement, callbacksDue, followUpOf } from '../common/tickets/followUp';
 import { ticketLabel } from '../common/tickets/ticketLabel';
-import type { ClientView, HubClient } from '../hubLink/client';
 import type { ViewTicket } from '../hubLink/view';
 import { PhoneText } from '../ui/PhoneText';
+import type { TabProps } from './tabProps';
 import { formatIndian } from '../ui/format';
 import type { HubTime } from '../ui/hubTime';
 import { hubTimeOf, useVocabulary } from '../ui/hooks';
@@ -25,14 +25,7 @@ export function FollowUpView({
   now,
   hubNow,
   onOpen,
-}: {
-  client: HubClient;
-  view: ClientView;
-  tickets: readonly ViewTicket[];
-  now: Date;
-  hubNow: Date;
-  onOpen: (id: string) => void;
-}) {
+}: TabProps) {
   const { t } = useTranslation();
   const vocab = useVocabulary(view);
   const time = hubTimeOf(view);
@@ -73,35 +66,26 @@ export function FollowUpView({
     };
   }, [tickets, tick]);
 
+  const table = (list: readonly ViewTicket[], name: string, column: 'due' | 'callback' | 'forwarded') => (
+    <TicketTable tickets={list} vocab={vocab} time={time} now={now} hubNow={hubNow} onOpen={onOpen} label={t(name)} column={column} />
+  );
   return (
     <div className="sup-follow">
-      <section className="panel follow-panel follow-breaches" aria-labelledby="follow-breaches">
-        <h2 id="follow-breaches" className="panel-title">
-          {t('sup.follow.breaches')} <span className="count">{formatIndian(lists.breaches.length)}</span>
-        </h2>
+      <FollowPanel id="follow-breaches" title={t('sup.follow.breaches')} count={lists.breaches.length} className="follow-breaches">
         <p className="small muted">
           {search.state === 'searching' ? t('tickets.searching') : search.state === 'error' ? t('errors.unknown') : t('sup.follow.breachesHint')}
           {search.more ? ` ${t('sup.follow.more')}` : ''}
         </p>
-        <TicketTable tickets={lists.breaches} vocab={vocab} time={time} now={now} onOpen={onOpen} label={t('sup.follow.breaches')} column="due" />
-      </section>
-      <section className="panel follow-panel" aria-labelledby="follow-callbacks">
-        <h2 id="follow-callbacks" className="panel-title">
-          {t('sup.follow.callbacks')} <span className="count">{formatIndian(lists.callbacks.length)}</span>
-        </h2>
-        <TicketTable tickets={lists.callbacks} vocab={vocab} time={time} now={now} hubNow={hubNow} onOpen={onOpen} label={t('sup.follow.callbacks')} column="callback" />
-      </section>
-      <section className="panel follow-panel" aria-labelledby="follow-awaiting">
-        <h2 id="follow-awaiting" className="panel-title">
-          {t('sup.follow.awaiting')} <span className="count">{formatIndian(lists.awaiting.length)}</span>
-        </h2>
-        <TicketTable tickets={lists.awaiting} vocab={vocab} time={time} now={now} onOpen={onOpen} label={t('sup.follow.awaiting')} column="forwarded" />
-      </section>
-      <section className="panel follow-panel" aria-labelledby="follow-escalated">
-        <h2 id="follow-escalated" className="panel-title">
-          {t('sup.follow.escalated')} <span className="count">{formatIndian(lists.escalated.length)}</span>
-        </h2>
-        <TicketTable tickets={lists.escalated} vocab={vocab} time={time} now={now} onOpen={onOpen} label={t('sup.follow.escalated')} column="due" />
+        {table(lists.breaches, 'sup.follow.breaches', 'due')}
+      </FollowPanel>
+      <FollowPanel id="follow-callbacks" title={t('sup.follow.callbacks')} count={lists.callbacks.length}>
+        {table(lists.callbacks, 'sup.follow.callbacks', 'callback')}
+      </FollowPanel>
+      <FollowPanel id="follow-awaiting" title={t('sup.follow.awaiting')} count={lists.awaiting.length}>
+        {table(lists.awaiting, 'sup.follow.awaiting', 'forwarded')}
+      </FollowPanel>
+      <FollowPanel id="follow-escalated" title={t('sup.follow.escalated')} count={lists.escalated.length}>
+        {table(lists.escalated, 'sup.follow.escalated', 'due')}
         <h2 className="panel-title follow-dropped-title">{t('sup.floor.dropped')}</h2>
         {(view.stats?.recentDropped.length ?? 0) === 0 ? (
           <p className="muted small">{t('wall.droppedList.none')}</p>
@@ -114,8 +98,20 @@ export function FollowUpView({
             ))}
           </ul>
         )}
-      </section>
+      </FollowPanel>
     </div>
+  );
+}
+
+/** One list of the follow-up: a titled panel with how many it holds. */
+function FollowPanel({ id, title, count, className, children }: { id: string; title: string; count: number; className?: string; children: ReactNode }) {
+  return (
+    <section className={`panel follow-panel ${className ?? ''}`} aria-labelledby={id}>
+      <h2 id={id} className="panel-title">
+        {title} <span className="count">{formatIndian(count)}</span>
+      </h2>
+      {children}
+    </section>
   );
 }
 
