@@ -25,13 +25,18 @@ export const en = {
     needSeat: 'Type a seat number.',
     needName: 'Type your name.',
     needKey: 'Type the access key.',
+    nameTooLong: 'A name may be at most 60 letters.',
     pending: '{{count}} changes from seat {{seat}} are waiting to be sent. Sign in to that seat to send them.',
   },
   refused: {
     unauthorized: 'The access key was not accepted. Check it with the supervisor and sign in again.',
-    invalid: 'The hub did not accept this sign-in (is the seat number right?).',
+    invalid: 'The hub did not accept this sign-in. Check the seat number (as on the desk) and your name, then sign in again.',
     outdated: 'This screen is older than the hub. Reload the page or ask IT to update it.',
     other: 'The hub refused the connection: {{reason}}',
+    supervisor: {
+      unauthorized: 'The supervisor’s access key was not accepted. Check it with IT or the control-room in-charge and sign in again.',
+      invalid: 'The hub did not accept this sign-in. Check your name (at most 60 letters) and sign in again.',
+    },
   },
   revoked: {
     heading: 'This seat was opened on another screen',

@@ -18,12 +18,20 @@ export interface SignedIn<R extends ConsoleRole> {
   onSignOut: () => void;
 }
 
-/** Refusals the dictionaries explain; any other reason is shown as the hub gave it. */
-const KNOWN_REFUSALS = ['unauthorized', 'invalid', 'outdated'];
+/**
+ * Refusals the dictionaries explain, per console: each says what that person can check. A
+ * supervisor has no seat, so nothing said to one may mention a seat. Any other reason is shown
+ * as the hub gave it.
+ */
+const REFUSALS: Record<ConsoleRole, Record<string, string>> = {
+  operator: { unauthorized: 'refused.unauthorized', invalid: 'refused.invalid', outdated: 'refused.outdated' },
+  supervisor: { unauthorized: 'refused.supervisor.unauthorized', invalid: 'refused.supervisor.invalid', outdated: 'refused.outdated' },
+};
 
-export function refusalText(t: (k: string, o?: Record<string, unknown>) => string, reason: string | undefined): string {
+export function refusalText(t: (k: string, o?: Record<string, unknown>) => string, reason: string | undefined, role: ConsoleRole): string {
   const r = reason ?? 'unauthorized';
-  return KNOWN_REFUSALS.includes(r) ? t(`refused.${r}`) : t('refused.other', { reason: r });
+  const key = REFUSALS[role][r];
+  return key ? t(key) : t('refused.other', { reason: r });
 }
 
 export function SessionGate<R extends ConsoleRole>({ role, children }: { role: R; children: (signedIn: SignedIn<R>) => ReactNode }) {
@@ -91,8 +99,8 @@ function Connected<R extends ConsoleRole>({
   const view = useClientView(client);
 
   useEffect(() => {
-    if (view.connection === 'refused') onSignOut(refusalText(t, view.refusal));
-  }, [view.connection, view.refusal, onSignOut, t]);
+    if (view.connection === 'refused') onSignOut(refusalText(t, view.refusal, role));
+  }, [view.connection, view.refusal, onSignOut, t, role]);
 
   // A key that works but is not the supervisor's (an operator's or the wall's) is sent back too.
   const heardRole = view.hub.you?.role;

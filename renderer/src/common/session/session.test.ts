@@ -18,3 +18,12 @@ describe('the sign-in form', () => {
     expect(sessionFromForm('supervisor', { seat: '4', name: '', key: 'k' })).toEqual({ ok: false, error: 'signIn.needName' });
   });
 });
+
+describe('a name the hub would refuse', () => {
+  it('is caught on the form, for both consoles', () => {
+    const long = 'A'.repeat(61);
+    expect(sessionFromForm('supervisor', { seat: '', name: long, key: 'k' })).toEqual({ ok: false, error: 'signIn.nameTooLong' });
+    expect(sessionFromForm('operator', { seat: '1', name: long, key: 'k' })).toEqual({ ok: false, error: 'signIn.nameTooLong' });
+    expect(sessionFromForm('supervisor', { seat: '', name: 'A'.repeat(60), key: 'k' }).ok).toBe(true);
+  });
+});

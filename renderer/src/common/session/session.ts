@@ -61,6 +61,9 @@ export function seatsWithUnsent(): { seat: number; count: number }[] {
   return out;
 }
 
+/** The longest name the hub's handshake takes. */
+const MAX_NAME = 60;
+
 export interface SignInFields {
   seat: string;
   name: string;
@@ -80,6 +83,8 @@ export function sessionFromForm<R extends ConsoleRole>(role: R, f: SignInFields)
     if (!Number.isInteger(seat) || seat < 1) return { ok: false, error: 'signIn.needSeat' };
   }
   if (!name) return { ok: false, error: 'signIn.needName' };
+  // The hub refuses a longer name; saying so here beats a refusal after connecting.
+  if (name.length > MAX_NAME) return { ok: false, error: 'signIn.nameTooLong' };
   if (!key) return { ok: false, error: 'signIn.needKey' };
   return { ok: true, session: (seat === undefined ? { name, key } : { seat, name, key }) as SessionOf<R> };
 }
