@@ -31,14 +31,8 @@ export default defineConfig({
     emptyOutDir: true,
     // Fonts must be files: `font-src 'self'` refuses data: URLs.
     assetsInlineLimit: 0,
-    rollupOptions: {
-      input: {
-        index: resolve(here, 'renderer/index.html'),
-        wall: resolve(here, 'renderer/wall.html'),
-        supervisor: resolve(here, 'renderer/supervisor.html'),
-        report: resolve(here, 'renderer/report.html'),
-      },
-    },
+    // One page for all four consoles (renderer/src/pages): each loads its own code on demand.
+    rollupOptions: { input: { index: resolve(here, 'renderer/index.html') } },
   },
   server: { port: 5173 },
 });

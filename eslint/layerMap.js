@@ -34,8 +34,8 @@ export const LAYERS = [
     allow: ['renderer/common', 'renderer/ui', 'renderer/i18n', 'renderer/hubLink', 'shared/protocol', 'shared/domain', 'shared/desktop'],
     packages: ['react', 'react-dom', 'react-i18next', 'i18next', '@tanstack/react-virtual', 'zod'],
   })),
-  // The pages' entry points: each mounts one feature.
-  { name: 'renderer/entry', paths: ['renderer/src/main-'], allow: ['renderer/operator', 'renderer/supervisor', 'renderer/wall', 'renderer/report', 'renderer/common', 'renderer/ui', 'renderer/i18n', 'renderer/hubLink'], packages: ['react', 'react-dom', '@fontsource/noto-sans-devanagari'] },
+  // The entry and the table of pages: each path mounts one feature.
+  { name: 'renderer/entry', paths: ['renderer/src/main.tsx', 'renderer/src/pages/'], allow: ['renderer/operator', 'renderer/supervisor', 'renderer/wall', 'renderer/report', 'renderer/common', 'renderer/ui', 'renderer/i18n', 'renderer/hubLink'], packages: ['react', 'react-dom', '@fontsource/noto-sans-devanagari'] },
 
   // Tests, benchmarks and build scripts may reach anything they exercise.
   { name: 'tests', paths: ['tests/'], allow: ['*'], packages: ['*'] },

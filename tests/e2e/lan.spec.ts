@@ -51,5 +51,7 @@ test('a floor reached by its LAN name, not a secure context: sign-in, a call, a 
   await seat.getByRole('button', { name: 'End call', exact: true }).click();
   await expect(seat31).toContainText('Wrap-up');
   expect(errors).toEqual([]);
+  // The pages and the app have an icon; the browser's request for it is answered.
+  expect(await seat.evaluate(`fetch('/favicon.ico').then((r) => [r.status, r.headers.get('content-type')])`)).toEqual([200, 'image/x-icon']);
   await Promise.all([seatCtx.close(), wallCtx.close(), supCtx.close()]);
 });

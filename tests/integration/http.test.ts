@@ -28,7 +28,7 @@ it('serves the pages with a strict policy and survives hostile requests', async 
   const rendererDir = join(dataDir, 'pages');
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>console</title>');
-  writeFileSync(join(rendererDir, 'wall.html'), '<!doctype html><title>wall</title>');
+  writeFileSync(join(rendererDir, 'favicon.ico'), 'icon');
   writeFileSync(join(dataDir, 'secret.txt'), 'outside the pages');
   const hub = await startHub({ port: 0, host: '127.0.0.1', dataDir, rendererDir, keys: { ...TEST_KEYS }, log: () => undefined });
   res.defer(() => hub.close());
@@ -38,7 +38,10 @@ it('serves the pages with a strict policy and survives hostile requests', async 
   expect(home.body).toContain('console');
   expect(String(home.headers['content-security-policy'])).toContain("default-src 'self'");
   expect(home.headers['x-content-type-options']).toBe('nosniff');
-  expect((await raw(hub.port, 'GET', '/wall?key=x')).body).toContain('wall');
+  // One page for every console: it loads the console its path names.
+  for (const page of ['/wall?key=x', '/supervisor', '/report?date=2026-11-28']) expect((await raw(hub.port, 'GET', page)).body).toContain('console');
+  const icon = await raw(hub.port, 'GET', '/favicon.ico');
+  expect([icon.status, icon.headers['content-type']]).toEqual([200, 'image/x-icon']);
 
   for (const path of ['/%E0%A4%A', '/../secret.txt', '/assets/..%2f..%2fsecret.txt', '/%2e%2e/secret.txt', '/nope']) {
     const r = await raw(hub.port, 'GET', path);

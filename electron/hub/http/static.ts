@@ -31,19 +31,10 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-const PAGES: Record<string, string> = {
-  '/': 'index.html',
-  '/index.html': 'index.html',
-  '/wall': 'wall.html',
-  '/wall/': 'wall.html',
-  '/wall.html': 'wall.html',
-  '/supervisor': 'supervisor.html',
-  '/supervisor/': 'supervisor.html',
-  '/supervisor.html': 'supervisor.html',
-  '/report': 'report.html',
-  '/report/': 'report.html',
-  '/report.html': 'report.html',
-};
+/** Every console is the one page; it loads the console its path names (renderer/src/pages). */
+const PAGES: Record<string, string> = Object.fromEntries(
+  ['/', '/index.html', '/wall', '/wall/', '/wall.html', '/supervisor', '/supervisor/', '/supervisor.html', '/report', '/report/', '/report.html'].map((path) => [path, 'index.html']),
+);
 
 export function serveStatic(rendererDir: string, req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? '/', 'http://hub');

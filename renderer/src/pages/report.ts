@@ -1,0 +1,3 @@
+import '../report/report.css';
+
+export { ReportApp as default } from '../report/ReportApp';

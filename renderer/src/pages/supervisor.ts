@@ -1,0 +1,3 @@
+import '../supervisor/supervisor.css';
+
+export { SupervisorApp as default } from '../supervisor/App';

@@ -1,0 +1,3 @@
+import '../wall/wall.css';
+
+export { WallApp as default } from '../wall/WallApp';
