@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { normalizePhone } from './phone';
 import { ID_PATTERN } from '../protocol/vocabulary';
+import { TEXT_LIMITS } from './limits';
 
 /** Made by the client, unique per mutation; the hub applies an (clientId, opId) pair once. */
 export const OpId = z.string().min(1).max(128);
@@ -12,7 +13,7 @@ export const EntityId = z.string().min(1).max(128);
 /** Accepts any spelling of a phone number and yields the canonical form, or fails with why. */
 export const PhoneInput = z
   .string()
-  .max(40)
+  .max(TEXT_LIMITS.phone)
   .transform((value, ctx) => {
     const r = normalizePhone(value);
     if (!r.ok) {

@@ -6,9 +6,10 @@
  */
 import { z } from 'zod';
 import { CategoryId, DepartmentId, OpId, Text } from './common';
+import { TEXT_LIMITS } from './limits';
 
-export const Bilingual = z.strictObject({ en: Text(80), hi: Text(80) });
-export const Guidance = z.strictObject({ en: z.string().trim().max(2000), hi: z.string().trim().max(2000) });
+export const Bilingual = z.strictObject({ en: Text(TEXT_LIMITS.label), hi: Text(TEXT_LIMITS.label) });
+export const Guidance = z.strictObject({ en: z.string().trim().max(TEXT_LIMITS.guidance), hi: z.string().trim().max(TEXT_LIMITS.guidance) });
 
 export const CategoryConfig = z.strictObject({
   id: CategoryId,
@@ -65,6 +66,6 @@ export type ConfigUpdateRequest = z.infer<typeof ConfigUpdateRequest>;
 export type ConfigUpdateResult = { config: FloorConfig };
 
 /** `broadcast:send` (supervisors): a message shown on every seat at once. */
-export const BroadcastSendRequest = z.strictObject({ opId: OpId, text: Text(500) });
+export const BroadcastSendRequest = z.strictObject({ opId: OpId, text: Text(TEXT_LIMITS.broadcast) });
 export type BroadcastSendRequest = z.infer<typeof BroadcastSendRequest>;
 export type BroadcastSendResult = { broadcast: Broadcast };

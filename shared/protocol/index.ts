@@ -9,6 +9,7 @@ export * from './counter';
 export * from './errors';
 export * from './events';
 export * from './handshake';
+export * from './limits';
 export * from './reports';
 export * from './seat';
 export * from './seatSet';

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { PRIORITIES, TICKET_STATUSES } from '../protocol/vocabulary';
 import { CategoryId, DepartmentId, EntityId, OpId, Text } from './common';
+import { TEXT_LIMITS } from './limits';
 import type { Ticket } from './ticket';
 
 export const TicketPatch = z
@@ -15,13 +16,13 @@ export const TicketPatch = z
     /** `null` takes the ticket back from a department. */
     department: DepartmentId.nullable().optional(),
     category: CategoryId.optional(),
-    description: Text(4000).optional(),
+    description: Text(TEXT_LIMITS.description).optional(),
     /** Extensions. Supervisors only: assign a seat to follow it up (null: nobody), escalate. */
     assignedSeat: z.number().int().positive().nullable().optional(),
     escalated: z.boolean().optional(),
     /** The department acknowledged it (true), with its reference number if any. */
     departmentAck: z.boolean().optional(),
-    departmentRef: z.string().trim().max(100).nullable().optional(),
+    departmentRef: z.string().trim().max(TEXT_LIMITS.departmentRef).nullable().optional(),
     /** When the citizen is to be called back (null: no callback), and that it was done. */
     callbackDueAt: z.iso.datetime({ offset: true }).nullable().optional(),
     callbackDone: z.boolean().optional(),

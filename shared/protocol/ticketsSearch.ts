@@ -8,14 +8,15 @@
 import { z } from 'zod';
 import { TICKET_STATUSES } from '../protocol/vocabulary';
 import { CategoryId } from './common';
+import { TEXT_LIMITS } from './limits';
 import type { Ticket } from './ticket';
 
 export const SEARCH_DEFAULT_LIMIT = 50;
 export const SEARCH_MAX_LIMIT = 500;
 
 export const TicketsSearchRequest = z.strictObject({
-  phone: z.string().trim().min(1).max(40).optional(),
-  text: z.string().trim().min(1).max(200).optional(),
+  phone: z.string().trim().min(1).max(TEXT_LIMITS.phone).optional(),
+  text: z.string().trim().min(1).max(TEXT_LIMITS.searchText).optional(),
   status: z.union([z.enum(TICKET_STATUSES), z.array(z.enum(TICKET_STATUSES)).min(1).max(5)]).optional(),
   category: CategoryId.optional(),
   /** Larger limits are served as SEARCH_MAX_LIMIT per page, with `next` for the rest. */

@@ -16,7 +16,7 @@ import { endCall, startCall } from './calls';
 import { sendBroadcast, updateConfig } from './config';
 import type { Caller, HubParts } from './context';
 import type { Handlers } from './handler';
-import { parse } from './parse';
+import { InvalidRequest, parse } from './parse';
 import { backupNow, dailyReport, startExport } from './reports';
 import { setSeat } from './seats';
 import { createTicket, historyHandler, lookupHandler, noteTicket, searchHandler, updateTicket } from './tickets';
@@ -67,7 +67,8 @@ export function attachHandlers(socket: Socket, parts: HubParts, caller: Caller, 
     try {
       return { ok: true, ...(await handle(event, parts, caller, payload)) };
     } catch (err) {
-      return toAckError(err, log);
+      // A payload that failed its schema names its fields in `error` (field, issues) alone.
+      return err instanceof InvalidRequest ? err.ack() : toAckError(err, log);
     }
   };
 
