@@ -8,22 +8,27 @@ import { networkInterfaces } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEFAULT_SEATS, DEFAULT_TIME_ZONE, startHub } from './index';
+import { DEFAULT_CALL_GRACE_SECONDS, DEFAULT_SEATS, DEFAULT_TIME_ZONE, startHub } from './index';
+import { addressesWithKeys, startLines } from './addresses';
 import { resolveKeys } from './keys';
 import { restoreBackup } from './db/backup';
 import { lockDataDir } from './lock';
 
-const USAGE = `Usage: npm run hub -- --port PORT --data DIR [--seats N] [--initial-total N] [--host HOST] [--tz ZONE] [--backup-…] [--restore FILE]
+const USAGE = `Usage: npm run hub -- --port PORT --data DIR [--seats N] [--initial-total N] [--host HOST] [--tz ZONE] [--call-grace S] [--backup-…] [--restore FILE] [--service]
   --port           TCP port to listen on (0 picks a free one; default 4950)
   --data           folder for the database and hub.json (default ./.data/hub)
   --seats          number of operator seats (default ${DEFAULT_SEATS})
   --initial-total  where the all-time call counter starts (calls taken before this system)
   --host           address to listen on (default 0.0.0.0: every network of this PC)
   --tz             time zone for "calls today" (default ${DEFAULT_TIME_ZONE})
+  --call-grace     seconds a call stays open after its seat went offline, for it to come back (default ${DEFAULT_CALL_GRACE_SECONDS})
   --backup-dir     folder for online backups, ideally another disk (default DIR/backups)
   --backup-every   minutes between backups, 0 for none (default 60)
   --backup-keep    how many backups to keep (default 48)
   --restore FILE   put a backup in place (after checking it; the replaced database is kept), then start
+  --service        run under a service manager (systemd, a Windows service): keep running whatever
+                   started it, and print no key or keyed address into the log (docs/install.md)
+  --print-addresses  print the addresses of the floor's screens with their keys, then exit
 Keys come from HUB_OPERATOR_KEY, HUB_SUPERVISOR_KEY, HUB_WALL_KEY or DIR/hub.json.`;
 
 class UsageError extends Error {}
@@ -54,10 +59,13 @@ async function main(): Promise<void> {
         'initial-total': { type: 'string' },
         host: { type: 'string' },
         tz: { type: 'string' },
+        'call-grace': { type: 'string' },
         'backup-dir': { type: 'string' },
         'backup-every': { type: 'string' },
         'backup-keep': { type: 'string' },
         restore: { type: 'string' },
+        service: { type: 'boolean' },
+        'print-addresses': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -91,9 +99,18 @@ async function main(): Promise<void> {
       await unlock();
     }
   }
+  if (values['print-addresses']) {
+    const { keys, generated } = resolveKeys(dataDir, process.env, { create: false });
+    if (generated.length > 0) throw new Error(`no keys are stored in ${dataDir} yet: start the hub once on it first`);
+    const origins = lanAddresses(values.host).map((ip) => `http://${ip}:${port}`);
+    for (const line of addressesWithKeys(origins.length > 0 ? origins : [`http://127.0.0.1:${port}`], keys)) console.log(line);
+    return;
+  }
   const { keys, generated, file } = resolveKeys(dataDir, process.env);
   const backupEvery = wholeNumber('backup-every', values['backup-every'], 0);
   const backupKeep = wholeNumber('backup-keep', values['backup-keep'], 1);
+  const callGrace = wholeNumber('call-grace', values['call-grace'], 0);
+  if (callGrace !== undefined && callGrace > 86_400) throw new UsageError('--call-grace must be at most 86400 seconds (a day)');
 
   const hub = await startHub({
     dataDir,
@@ -103,6 +120,7 @@ async function main(): Promise<void> {
     ...(seats !== undefined ? { seats } : {}),
     ...(initialTotal !== undefined ? { initialTotal } : {}),
     timeZone: values.tz ?? DEFAULT_TIME_ZONE,
+    ...(callGrace !== undefined ? { callGraceSeconds: callGrace } : {}),
     rendererDir: rendererDir(),
     backup: {
       ...(values['backup-dir'] ? { dir: resolve(values['backup-dir']) } : {}),
@@ -112,17 +130,7 @@ async function main(): Promise<void> {
     log: (line) => console.error(`[hub] ${line}`),
   });
 
-  if (generated.length > 0) {
-    console.log(`New access keys were generated and saved in ${file} (readable only by this user):`);
-    for (const role of generated) console.log(`  ${role.padEnd(10)} ${keys[role]}`);
-  }
-  console.log(`Helpline hub listening on ${hub.url}`);
-  if (!values.host || values.host === '0.0.0.0') {
-    for (const addrs of Object.values(networkInterfaces())) {
-      for (const a of addrs ?? []) if (a.family === 'IPv4' && !a.internal) console.log(`  on the LAN: http://${a.address}:${hub.port}  (wall: /wall?key=...)`);
-    }
-  }
-  console.log(`  operator console: ${hub.url}/   supervisor: ${hub.url}/supervisor   wall display: ${hub.url}/wall?key=<wall key>   data: ${dataDir}`);
+  for (const line of startLines({ url: hub.url, port: hub.port, lanAddresses: lanAddresses(values.host), keys, generated, keysFile: file, dataDir, service: values.service === true })) console.log(line);
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -139,7 +147,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
-  watchParent(() => stop('the command that started the hub is gone'));
+  // Under a service manager the hub outlives whatever started it; from a terminal or a test it
+  // goes with it (see watchParent).
+  if (!values.service) watchParent(() => stop('the command that started the hub is gone'));
+}
+
+/** This PC's addresses on the LAN where the hub listens on all of them; else the one it listens on. */
+function lanAddresses(host: string | undefined): string[] {
+  if (host && host !== '0.0.0.0' && host !== '::') return [host.includes(':') ? `[${host}]` : host];
+  return Object.values(networkInterfaces()).flatMap((addrs) => (addrs ?? []).filter((a) => a.family === 'IPv4' && !a.internal).map((a) => a.address));
 }
 
 /**

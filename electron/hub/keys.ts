@@ -16,7 +16,8 @@ export function newKey(): string {
   return randomBytes(18).toString('base64url');
 }
 
-export function resolveKeys(dataDir: string, env: NodeJS.ProcessEnv): { keys: Keys; generated: Role[]; file: string } {
+/** `create: false` reads what is there and makes nothing (a missing key is reported in `generated` but not stored). */
+export function resolveKeys(dataDir: string, env: NodeJS.ProcessEnv, opts: { create?: boolean } = {}): { keys: Keys; generated: Role[]; file: string } {
   const file = join(dataDir, 'hub.json');
   let stored: Record<string, unknown> = {};
   if (existsSync(file)) {
@@ -39,7 +40,7 @@ export function resolveKeys(dataDir: string, env: NodeJS.ProcessEnv): { keys: Ke
       generated.push(role);
     }
   }
-  if (generated.length > 0) {
+  if (generated.length > 0 && opts.create !== false) {
     writeFileSync(file, JSON.stringify(stored, null, 2) + '\n', { mode: 0o600 });
     chmodSync(file, 0o600);
   }
