@@ -9,13 +9,16 @@
 import type { AddressInfo } from 'node:net';
 import type { Keys } from './auth';
 import type { HubParts } from './handlers/context';
+import { closeAbandonedCalls } from './handlers/abandonedCalls';
 import { seatsOfflineAtStart } from './handlers/seats';
 import { ExportLinks } from './http/exportLinks';
 import { serveExport } from './http/exports';
 import { createHttpServer, listen } from './http/server';
 import { hubSettings, type HubOptions } from './options';
 import { Backups } from './services/backups';
+import { CallGrace } from './services/callGrace';
 import { Maintenance } from './services/maintenance';
+import { RunningMark } from './services/runningMark';
 import { startAll, stopAll, type Service } from './services/service';
 import { StatsPublisher } from './services/statsPublisher';
 import { Broadcaster } from './sockets/broadcaster';
@@ -28,7 +31,7 @@ import { openStore } from './store/open';
 import { loadState } from './store/loadState';
 import { Writer } from './store/writer';
 
-export { DEFAULT_SEATS, DEFAULT_TIME_ZONE, type HubOptions } from './options';
+export { DEFAULT_CALL_GRACE_SECONDS, DEFAULT_SEATS, DEFAULT_TIME_ZONE, type HubOptions } from './options';
 
 export type Hub = {
   url: string;
@@ -59,12 +62,14 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   };
   try {
     await seatsOfflineAtStart(writer);
+    // Calls left open while the hub was not running, by seats gone past their grace period since.
+    await closeAbandonedCalls(writer, settings.callGraceMs);
     // What requests, routes and timers share: the configuration in force, seats' sockets,
     // the statistics, backups, housekeeping and export links.
     const config = new LiveConfig(await loadConfig(store.reader), (c) => broadcaster.config(c));
     const presence = new SeatPresence(writer, logError);
     const stats = new StatsPublisher({
-      compute: () => computeStats(store.reader, writer.state, timeZone, presence.clockDrift),
+      compute: () => computeStats(store.reader, writer.state, timeZone, { drift: presence.clockDrift, callGraceMs: settings.callGraceMs }),
       publish: (s) => broadcaster.stats(s),
       version: () => writer.state.seq,
       logError,
@@ -95,7 +100,13 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       stats,
       logError,
     });
-    const services: Service[] = [stats, maintenance, backups];
+    const services: Service[] = [
+      stats,
+      maintenance,
+      backups,
+      new RunningMark({ writer, logError }),
+      new CallGrace({ writer, graceMs: settings.callGraceMs, log, logError }),
+    ];
 
     await listen(http, settings.port, settings.host);
     startAll(services);

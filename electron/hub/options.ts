@@ -16,6 +16,12 @@ export type HubOptions = {
   /** The built renderer (dist/renderer). */
   rendererDir?: string;
   rateLimit?: RateLimit;
+  /**
+   * How long a call stays open after its seat went offline during it (browser closed, PC off,
+   * LAN down), default 120: a seat back within it resumes the call, timed from its true start;
+   * after it the hub closes the call as `disconnected`, ended when the seat went offline.
+   */
+  callGraceSeconds?: number;
   /** Scheduled online backups: folder (default DATA/backups), minutes between (0: off), how many kept. */
   backup?: { dir?: string; everyMinutes?: number; keep?: number };
   log?: (line: string) => void;
@@ -23,6 +29,7 @@ export type HubOptions = {
 
 export const DEFAULT_SEATS = 40;
 export const DEFAULT_TIME_ZONE = 'Asia/Kolkata';
+export const DEFAULT_CALL_GRACE_SECONDS = 120;
 
 /** Logs a failure, with its stack when there is one. */
 export type LogError = (message: string, err?: unknown) => void;
@@ -38,6 +45,8 @@ export type HubSettings = {
   timeZone: string;
   rendererDir?: string;
   rateLimit: RateLimit;
+  /** `callGraceSeconds`, in ms. */
+  callGraceMs: number;
   backup: { dir: string; everyMinutes: number; keep: number };
   /** A line for the person running the hub. */
   log: (line: string) => void;
@@ -53,6 +62,8 @@ export function hubSettings(options: HubOptions): HubSettings {
   const distinct = new Set(Object.values(options.keys));
   if (distinct.size !== 3 || [...distinct].some((k) => !k)) throw new Error('the operator, supervisor and wall keys must be set and all different');
   if (options.initialTotal !== undefined && (!Number.isInteger(options.initialTotal) || options.initialTotal < 0)) throw new Error('initial total must be a whole number, 0 or more');
+  const grace = options.callGraceSeconds ?? DEFAULT_CALL_GRACE_SECONDS;
+  if (!Number.isFinite(grace) || grace < 0 || grace > 86_400) throw new Error('the call grace period must be from 0 to 86400 seconds');
   const log = options.log ?? ((line: string) => console.error(line));
   return {
     dataDir: options.dataDir,
@@ -64,6 +75,7 @@ export function hubSettings(options: HubOptions): HubSettings {
     timeZone,
     ...(options.rendererDir !== undefined ? { rendererDir: options.rendererDir } : {}),
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    callGraceMs: grace * 1000,
     backup: {
       dir: options.backup?.dir ?? join(options.dataDir, 'backups'),
       everyMinutes: options.backup?.everyMinutes ?? 60,

@@ -10,11 +10,22 @@ import { maskPhone } from '../../shared/domain/phone';
 import { SEAT_STATES } from '../../shared/protocol/vocabulary';
 import type { ReadDb } from './db/connection';
 import { floorFigures } from './store/stats';
+import { offlinePastGrace } from './store/seats';
 import { counterOf, type LiveState } from './store/state';
+import { DEFAULT_CALL_GRACE_SECONDS } from './options';
 
 const HOUR = 3_600_000;
 
-export async function computeStats(db: ReadDb, state: LiveState, timeZone: string, drift: ReadonlyMap<number, number> = new Map(), now = new Date()): Promise<FloorStats> {
+export type StatsOptions = {
+  /** Each online seat's clock minus the hub's. */
+  drift?: ReadonlyMap<number, number>;
+  /** The hub's `callGraceSeconds` in ms: calls of seats offline longer than this are not running. */
+  callGraceMs?: number;
+  now?: Date;
+};
+
+export async function computeStats(db: ReadDb, state: LiveState, timeZone: string, options: StatsOptions = {}): Promise<FloorStats> {
+  const { drift = new Map<number, number>(), callGraceMs = DEFAULT_CALL_GRACE_SECONDS * 1000, now = new Date() } = options;
   const nowMs = now.getTime();
   const dayStart = localDayStart(now, timeZone).toISOString();
   // Local clock hours: IST hours begin at :30 UTC, so buckets are cut in local time.
@@ -22,7 +33,10 @@ export async function computeStats(db: ReadDb, state: LiveState, timeZone: strin
   const currentHourStart = Math.floor((nowMs + offset) / HOUR) * HOUR - offset;
   const windowStart = currentHourStart - 23 * HOUR;
 
-  const { hourRows, lastHour, categories, active, pending, avgHandle, dropped, recentDropped, running } = await floorFigures(db, { now, dayStart, offsetMs: offset, windowStart });
+  // A seat offline past the grace period will not come back to its call (the hub is closing it):
+  // its call is not "running", whatever the moment the figures are cut at.
+  const gone = [...state.seats.values()].filter((s) => offlinePastGrace(s, callGraceMs, now)).map((s) => s.seat);
+  const { hourRows, lastHour, categories, active, pending, avgHandle, dropped, recentDropped, running } = await floorFigures(db, { now, dayStart, offsetMs: offset, windowStart }, gone);
 
   const perHour = new Map(hourRows.map((r) => [r.h, r.n]));
   const hourly = Array.from({ length: 24 }, (_, i) => {

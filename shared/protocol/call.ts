@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { DISPOSITIONS } from '../protocol/vocabulary';
+import { CALL_DISPOSITIONS } from '../protocol/vocabulary';
 
 export const Call = z.object({
   id: z.string(),
   seat: z.number().int(),
   startedAt: z.string(),
   endedAt: z.string().optional(),
-  disposition: z.enum(DISPOSITIONS).optional(),
+  /** An operator's choice, or `disconnected`, which the hub records for a call left open. */
+  disposition: z.enum(CALL_DISPOSITIONS).optional(),
   phone: z.string().optional(),
   ticketId: z.string().optional(),
 });

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Ack } from './errors';
+import { CallCloseRequest, type CallCloseResult } from './callClose';
 import { CallEndRequest, type CallEndResult } from './callEnd';
 import { CallStartRequest, type CallStartResult } from './callStart';
 import { CallerLookupRequest, type CallerLookupResult } from './callerLookup';
@@ -25,6 +26,7 @@ import { TicketsSearchRequest, type TicketsSearchResult } from './ticketsSearch'
 export const REQUEST_SCHEMAS = {
   'call:start': CallStartRequest,
   'call:end': CallEndRequest,
+  'call:close': CallCloseRequest,
   'ticket:create': TicketCreateRequest,
   'ticket:update': TicketUpdateRequest,
   'ticket:note': TicketNoteRequest,
@@ -43,6 +45,7 @@ export const REQUEST_SCHEMAS = {
 export type Results = {
   'call:start': CallStartResult;
   'call:end': CallEndResult;
+  'call:close': CallCloseResult;
   'ticket:create': TicketCreateResult;
   'ticket:update': TicketUpdateResult;
   'ticket:note': TicketNoteResult;
@@ -65,7 +68,7 @@ export type Requests = { [K in keyof typeof REQUEST_SCHEMAS]: [z.input<(typeof R
 export type ParsedRequest<K extends RequestName> = z.output<(typeof REQUEST_SCHEMAS)[K]>;
 export type RequestName = keyof Requests;
 
-export const MUTATIONS = ['call:start', 'call:end', 'ticket:create', 'ticket:update', 'ticket:note', 'seat:set', 'config:update', 'broadcast:send'] as const satisfies readonly RequestName[];
+export const MUTATIONS = ['call:start', 'call:end', 'call:close', 'ticket:create', 'ticket:update', 'ticket:note', 'seat:set', 'config:update', 'broadcast:send'] as const satisfies readonly RequestName[];
 export type MutationName = (typeof MUTATIONS)[number];
 
 export type ClientToServerEvents = {

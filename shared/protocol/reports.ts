@@ -3,7 +3,7 @@
  * report. Days are local dates (YYYY-MM-DD) in the hub's time zone, both ends included.
  */
 import { z } from 'zod';
-import type { Disposition } from './vocabulary';
+import type { CallDisposition } from './vocabulary';
 
 export const LocalDate = z.iso.date();
 
@@ -13,6 +13,8 @@ export const ExportStartRequest = z
     kind: z.enum(['tickets', 'calls']),
     from: LocalDate,
     to: LocalDate,
+    /** The language of the header and the labels (category, status…); codes have columns of their own. English if absent. */
+    lang: z.enum(['en', 'hi']).optional(),
   })
   .refine((r) => r.from <= r.to, 'from must not be after to');
 export type ExportStartRequest = z.infer<typeof ExportStartRequest>;
@@ -30,7 +32,7 @@ export type DailyReport = {
     total: number;
     /** Mean length of the day's ended calls, seconds. */
     avgHandleSeconds: number | null;
-    byDisposition: Partial<Record<Disposition, number>>;
+    byDisposition: Partial<Record<CallDisposition, number>>;
     /** Calls per local hour, 0-23. */
     hourly: number[];
     busiestHour: number | null;

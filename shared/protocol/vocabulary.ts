@@ -9,8 +9,21 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const PRIORITIES = ['normal', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
+/** What an operator chooses from when ending a call (`call:end`): the contract's six, keys 1–6. */
 export const DISPOSITIONS = ['info_given', 'ticket_raised', 'forwarded', 'callback', 'dropped', 'prank'] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
+
+/**
+ * Extension: dispositions only the hub records, never an operator's choice. `disconnected`: the
+ * seat went offline during the call and did not come back within the grace period, or a
+ * supervisor closed the call as left open (`call:close`). Not a dropped call: the caller was not
+ * lost by the helpline's choice, and nobody knows how the call went.
+ */
+export const HUB_DISPOSITIONS = ['disconnected'] as const;
+
+/** Every disposition a recorded call may carry. */
+export const CALL_DISPOSITIONS = [...DISPOSITIONS, ...HUB_DISPOSITIONS] as const;
+export type CallDisposition = (typeof CALL_DISPOSITIONS)[number];
 
 export const SEAT_STATES = ['offline', 'ready', 'on_call', 'wrap_up', 'break'] as const;
 export type SeatState = (typeof SEAT_STATES)[number];

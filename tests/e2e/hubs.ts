@@ -27,13 +27,14 @@ export function removeDataDir(dir: string): void {
 }
 
 /** A hub on `dataDir`; `port` 0 picks a free one, a fixed port brings a hub back where it was. */
-export function ownHub(dataDir: string, opts: { port?: number; initialTotal?: number } = {}): Promise<Hub> {
+export function ownHub(dataDir: string, opts: { port?: number; initialTotal?: number; callGraceSeconds?: number } = {}): Promise<Hub> {
   return startHub({
     port: opts.port ?? 0,
     host: '127.0.0.1',
     dataDir,
     keys: E2E_KEYS,
     ...(opts.initialTotal !== undefined ? { initialTotal: opts.initialTotal } : {}),
+    ...(opts.callGraceSeconds !== undefined ? { callGraceSeconds: opts.callGraceSeconds } : {}),
     rendererDir: resolve('dist/renderer'),
     // Scheduled backups would only compete with the test for the disk.
     backup: { everyMinutes: 0 },

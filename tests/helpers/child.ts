@@ -21,6 +21,8 @@ export type ChildHubOptions = {
   dataDir: string;
   seats?: number;
   initialTotal?: number;
+  /** `--call-grace`: seconds a call stays open after its seat went offline. */
+  callGraceSeconds?: number;
   readyTimeoutMs?: number;
   /** The role keys to pass in the environment; `null` passes none (the hub then uses hub.json). */
   keys?: Partial<Record<'operator' | 'supervisor' | 'wall', string>> | null;
@@ -68,6 +70,7 @@ export async function spawnHub(res: Resources, options: ChildHubOptions): Promis
   const args = ['electron/hub/cli.ts', '--host', '127.0.0.1', '--port', '0', '--data', options.dataDir];
   if (options.seats !== undefined) args.push('--seats', String(options.seats));
   if (options.initialTotal !== undefined) args.push('--initial-total', String(options.initialTotal));
+  if (options.callGraceSeconds !== undefined) args.push('--call-grace', String(options.callGraceSeconds));
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.HUB_OPERATOR_KEY;
   delete env.HUB_SUPERVISOR_KEY;

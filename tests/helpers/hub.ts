@@ -3,7 +3,7 @@ import { startHub } from '../../electron/hub/index';
 import { TEST_KEYS } from './keys';
 import type { Resources } from './resources';
 
-export type TestHubOptions = { dataDir?: string; seats?: number; initialTotal?: number; timeZone?: string };
+export type TestHubOptions = { dataDir?: string; seats?: number; initialTotal?: number; timeZone?: string; callGraceSeconds?: number };
 export type TestHub = { url: string; port: number; dataDir: string; close(): Promise<void> };
 
 export async function startTestHub(res: Resources, options: TestHubOptions = {}): Promise<TestHub> {
@@ -15,6 +15,7 @@ export async function startTestHub(res: Resources, options: TestHubOptions = {})
     ...(options.seats !== undefined ? { seats: options.seats } : {}),
     ...(options.initialTotal !== undefined ? { initialTotal: options.initialTotal } : {}),
     ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}),
+    ...(options.callGraceSeconds !== undefined ? { callGraceSeconds: options.callGraceSeconds } : {}),
     keys: { ...TEST_KEYS },
   });
   if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(hub.url.replace(/\/$/, ''))) {

@@ -24,6 +24,7 @@ const REPORTS = { roles: ['supervisor'], refusal: 'only a supervisor can export 
 export const ACCESS = {
   'call:start': AT_A_SEAT,
   'call:end': ON_THE_FLOOR,
+  'call:close': { roles: ['supervisor'], refusal: 'only a supervisor can close a call left open' },
   'ticket:create': ON_THE_FLOOR,
   'ticket:update': ON_THE_FLOOR,
   'ticket:note': ON_THE_FLOOR,

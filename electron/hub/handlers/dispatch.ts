@@ -11,6 +11,7 @@ import { fail, type Ack } from '../../../shared/protocol/errors';
 import { REQUEST_SCHEMAS, type ParsedRequest, type RequestName, type Results } from '../../../shared/protocol/events';
 import { toAckError } from '../errors';
 import { TokenBucket, type RateLimit } from '../rateLimit';
+import { closeCall } from './abandonedCalls';
 import { requireAccess } from './access';
 import { endCall, startCall } from './calls';
 import { sendBroadcast, updateConfig } from './config';
@@ -26,6 +27,7 @@ export const MAX_MESSAGE_BYTES = 64 * 1024;
 const HANDLERS: Handlers = {
   'call:start': startCall,
   'call:end': endCall,
+  'call:close': closeCall,
   'ticket:create': createTicket,
   'ticket:update': updateTicket,
   'ticket:note': noteTicket,

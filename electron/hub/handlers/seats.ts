@@ -2,6 +2,8 @@
 import type { SeatSetResult } from '../../../shared/protocol/seatSet';
 import type { Seat } from '../../../shared/protocol/seat';
 import { OpError } from '../errors';
+import { getCall } from '../store/calls';
+import { lastRunning } from '../store/meta';
 import { once } from '../store/ops';
 import { putSeat, withState, type StoredSeat } from '../store/seats';
 import { publicSeat } from '../store/state';
@@ -25,8 +27,12 @@ export const setSeat: Handler<'seat:set'> = async (parts, caller, req) => {
 export function seatOnline(writer: Writer, seatNo: number, name: string): Promise<Seat> {
   return writer.write(async (tx) => {
     const seat = tx.state.seats.get(seatNo)!;
-    const resume: Seat['state'] = seat.callId ? 'on_call' : seat.state !== 'offline' ? seat.state : (seat.resumeState ?? 'ready');
     const { resumeState: _was, ...rest } = seat;
+    const call = seat.callId ? await getCall(tx.db, seat.callId) : undefined;
+    // Back within the grace period: on the same call, since the call began, so that every
+    // console times it from its true start and not from the reconnection.
+    if (call && !call.endedAt) return putSeat(tx, { ...rest, name, state: 'on_call', since: call.startedAt });
+    const resume: Seat['state'] = seat.state !== 'offline' ? seat.state : (seat.resumeState ?? 'ready');
     return putSeat(tx, withState(rest, resume, tx.now, { name }));
   });
 }
@@ -36,16 +42,26 @@ export function seatOffline(writer: Writer, seatNo: number): Promise<Seat> {
   return writer.write((tx) => goOffline(tx, tx.state.seats.get(seatNo)!));
 }
 
-/** At start: seats that were online when the hub stopped are offline now, and the log of changes says so. */
+/**
+ * At start: seats that were online when the hub stopped are offline now, and the log of changes
+ * says so. They went offline, as far as anyone can know, at the last moment the hub noted it was
+ * running (it notes so every few seconds, and as it stops): that is when their calls' grace
+ * period began. A database without that note (written by an older hub) gives the hub's start.
+ */
 export function seatsOfflineAtStart(writer: Writer): Promise<void> {
   return writer.write(async (tx) => {
-    for (const seat of tx.state.seats.values()) await goOffline(tx, seat);
+    const running = await lastRunning(tx.db);
+    for (const seat of tx.state.seats.values()) {
+      // A seat never leaves a state before it entered it.
+      const at = running && Date.parse(running) > Date.parse(seat.since) ? new Date(running) : running ? new Date(seat.since) : tx.now;
+      await goOffline(tx, seat, at);
+    }
   });
 }
 
-/** Offline, remembering what to resume; a call in progress is resumed from the seat's call itself. */
-async function goOffline(tx: Tx, seat: StoredSeat): Promise<Seat> {
+/** Offline since `at`, remembering what to resume; a call in progress is resumed from the seat's call itself. */
+async function goOffline(tx: Tx, seat: StoredSeat, at: Date = tx.now): Promise<Seat> {
   if (seat.state === 'offline') return publicSeat(seat);
   const resumeState = seat.state === 'on_call' ? undefined : seat.state;
-  return putSeat(tx, withState(seat, 'offline', tx.now, resumeState ? { resumeState } : {}));
+  return putSeat(tx, withState(seat, 'offline', at, resumeState ? { resumeState } : {}));
 }

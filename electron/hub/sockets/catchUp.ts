@@ -14,12 +14,14 @@
  * kept, and sent once. A change up to N is in what was read.
  */
 import type { Socket } from 'socket.io';
+import type { Call } from '../../../shared/protocol/call';
 import type { Change } from '../../../shared/protocol/change';
 import type { Snapshot } from '../../../shared/protocol/snapshot';
 import type { Ticket } from '../../../shared/protocol/ticket';
 import type { ConsistentReader, ReadDb } from '../db/connection';
 import type { Caller } from '../handlers/context';
 import { maskChange, maskTicket } from '../mask';
+import { latestCallOfSeat } from '../store/calls';
 import { changesSince, currentSeq } from '../store/changes';
 import { counterOf, publicSeat, type LiveState } from '../store/state';
 import { snapshotTickets } from '../store/tickets';
@@ -51,12 +53,16 @@ export class SnapshotTickets {
 export type CatchUpDeps = { writer: Writer; snapshots: Pick<ConsistentReader, 'read'>; broadcaster: Broadcaster; cache: SnapshotTickets; timeZone: string };
 
 /** What a client is caught up to: seq N, the state at N, and the changes after its `since` or the tickets at N. */
-type View = { seq: number; state: LiveState } & ({ missed: Change[] } | { tickets: Ticket[]; truncated: boolean });
+type View = { seq: number; state: LiveState } & ({ missed: Change[] } | { tickets: Ticket[]; truncated: boolean; lastCall?: Call | undefined });
+
+/** How far back an operator's snapshot looks for its seat's latest call: a long shift. */
+const LAST_CALL_WITHIN_MS = 12 * 3_600_000;
 
 /** Reads are retried this often when the writer has moved too far on to remember the state read. */
 const READ_ATTEMPTS = 3;
 
-async function readView(deps: CatchUpDeps, since: number | undefined, wall: boolean): Promise<View> {
+async function readView(deps: CatchUpDeps, since: number | undefined, caller: Caller): Promise<View> {
+  const wall = caller.role === 'wall';
   for (let attempt = 1; ; attempt++) {
     const view = await deps.snapshots.read(async (db): Promise<View | null> => {
       const { seq, seqFloor } = await currentSeq(db);
@@ -64,7 +70,10 @@ async function readView(deps: CatchUpDeps, since: number | undefined, wall: bool
       if (!state) return null;
       const missed = since === undefined ? null : await changesSince(db, since, seq, seqFloor);
       if (missed) return { seq, state, missed };
-      return { seq, state, ...(await deps.cache.get(db, state.ticketsSeq, new Date(), wall)) };
+      const now = new Date();
+      const tickets = await deps.cache.get(db, state.ticketsSeq, now, wall);
+      if (caller.seat === undefined) return { seq, state, ...tickets };
+      return { seq, state, ...tickets, lastCall: await latestCallOfSeat(db, caller.seat, new Date(now.getTime() - LAST_CALL_WITHIN_MS).toISOString()) };
     });
     if (view) return view;
     if (attempt === READ_ATTEMPTS) throw new Error('the floor changed faster than a snapshot could be read; the client will retry');
@@ -80,7 +89,7 @@ export async function catchUp(deps: CatchUpDeps, socket: Socket, caller: Caller,
   const wall = caller.role === 'wall';
   const held = deps.broadcaster.hold(socket, caller.role);
   try {
-    const view = await readView(deps, since, wall);
+    const view = await readView(deps, since, caller);
     if (!socket.connected) return;
     const now = new Date();
     if ('missed' in view) {
@@ -91,7 +100,7 @@ export async function catchUp(deps: CatchUpDeps, socket: Socket, caller: Caller,
         counter: counterOf(view.state, now, deps.timeZone),
         seats: [...view.state.seats.values()].map(publicSeat),
         tickets: view.tickets,
-        you: { role: caller.role, ...(caller.seat !== undefined ? { seat: caller.seat } : {}), name: caller.name },
+        you: { role: caller.role, ...(caller.seat !== undefined ? { seat: caller.seat } : {}), name: caller.name, ...(view.lastCall ? { lastCall: view.lastCall } : {}) },
         serverTime: now.toISOString(),
         timeZone: deps.timeZone,
         ...(view.truncated ? { truncated: true } : {}),

@@ -72,3 +72,21 @@ export async function countCallsSince(db: AnyDb, since: string | null): Promise<
 export async function countCallsByPhoneSince(db: ReadDb, phone: string, since: string): Promise<number> {
   return (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM calls WHERE phone = ? AND started_at >= ?', [phone, since]))?.n ?? 0;
 }
+
+/** Seats with a call not yet ended (the small partial index of open calls answers this). */
+export async function seatsWithOpenCalls(db: AnyDb): Promise<number[]> {
+  const rows = await db.all<{ seat: number }>('SELECT DISTINCT seat FROM calls WHERE ended_at IS NULL');
+  return rows.map((r) => r.seat);
+}
+
+/** A seat's calls not yet ended, oldest first. */
+export async function openCallsOfSeat(db: AnyDb, seat: number): Promise<Call[]> {
+  const rows = await db.all<CallRow>(`SELECT ${CALL_COLUMNS} FROM calls WHERE seat = ? AND ended_at IS NULL ORDER BY started_at, id`, [seat]);
+  return rows.map(callFromRow);
+}
+
+/** A seat's latest call started at or after `since`, running or ended. */
+export async function latestCallOfSeat(db: AnyDb, seat: number, since: string): Promise<Call | undefined> {
+  const row = await db.get<CallRow>(`SELECT ${CALL_COLUMNS} FROM calls WHERE started_at >= ? AND seat = ? ORDER BY started_at DESC, id DESC LIMIT 1`, [since, seat]);
+  return row ? callFromRow(row) : undefined;
+}

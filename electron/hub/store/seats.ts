@@ -25,3 +25,11 @@ export function withState(seat: StoredSeat, state: Seat['state'], now: Date, pat
   const since = seat.state === state ? seat.since : now.toISOString();
   return { ...seat, ...patch, state, since };
 }
+
+/**
+ * The seat has been offline for longer than the grace period: a call it left open will not be
+ * resumed, and the hub closes it. While offline, `since` is when the seat went offline.
+ */
+export function offlinePastGrace(seat: Seat, graceMs: number, now: Date): boolean {
+  return seat.state === 'offline' && Date.parse(seat.since) + graceMs <= now.getTime();
+}

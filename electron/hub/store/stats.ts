@@ -10,7 +10,8 @@ const HOUR = 3_600_000;
 /** The instants the figures are cut at: now, local midnight, and the start of the 24-hour window (local hours). */
 export type StatsWindow = { now: Date; dayStart: string; offsetMs: number; windowStart: number };
 
-export async function floorFigures(db: ReadDb, { now, dayStart, offsetMs: offset, windowStart }: StatsWindow) {
+/** `gone`: seats whose open calls are not counted as running (offline past the grace period). */
+export async function floorFigures(db: ReadDb, { now, dayStart, offsetMs: offset, windowStart }: StatsWindow, gone: readonly number[] = []) {
   const nowMs = now.getTime();
   // One query after another: the SQLite driver finalizes a statement on the main thread under
   // the connection's lock, so queries fired together block the event loop while the slowest
@@ -45,7 +46,10 @@ export async function floorFigures(db: ReadDb, { now, dayStart, offsetMs: offset
       [dayStart],
     ),
     // `+started_at` keeps the planner on the small partial index of open calls (calls_open).
-    () => db.get<{ seat: number; started_at: string }>('SELECT seat, started_at FROM calls WHERE ended_at IS NULL ORDER BY +started_at LIMIT 1'),
+    () => db.get<{ seat: number; started_at: string }>(
+      'SELECT seat, started_at FROM calls WHERE ended_at IS NULL AND seat NOT IN (SELECT value FROM json_each(?)) ORDER BY +started_at LIMIT 1',
+      [JSON.stringify(gone)],
+    ),
   ]);
 
   return { hourRows, lastHour: lastHour?.n ?? 0, categories, active, pending, avgHandle: handle?.s ?? null, dropped: dropped?.n ?? 0, recentDropped, running };
