@@ -16,6 +16,12 @@ export const CategoryConfig = z.strictObject({
   label: Bilingual,
   guidance: Guidance,
   active: z.boolean(),
+  /**
+   * Extension: the language whose guidance is out of date because the other language's was
+   * edited since; absent when both are current. The hub sets it on `config:update` (a value a
+   * client sends is ignored), so it survives reloads and shows on every console.
+   */
+  staleGuidance: z.enum(['en', 'hi']).nullable().optional(),
 });
 export type CategoryConfig = z.infer<typeof CategoryConfig>;
 

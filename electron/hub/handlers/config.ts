@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BroadcastSendResult, ConfigUpdateResult, FloorConfig } from '../../../shared/protocol/config';
 import { OpError } from '../errors';
+import { withStaleGuidance } from '../staleGuidance';
 import { loadConfig, saveConfig } from '../store/config';
 import { once } from '../store/ops';
 import { opKey } from './context';
@@ -29,7 +30,7 @@ export const updateConfig: Handler<'config:update'> = async (parts, caller, req)
       const next: FloorConfig = {
         ...current,
         version: current.version + 1,
-        ...(req.categories ? { categories: req.categories } : {}),
+        ...(req.categories ? { categories: withStaleGuidance(current.categories, req.categories) } : {}),
         ...(req.departments ? { departments: req.departments } : {}),
         ...(req.sla ? { sla: req.sla } : {}),
         ...(req.privacy ? { privacy: req.privacy } : {}),
