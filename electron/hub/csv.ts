@@ -1,4 +1,5 @@
 /** CSV cells that spreadsheets open safely: quoted when needed, formulas defused. */
+import { formatPhone } from '../../shared/domain/phone';
 
 export function csvCell(value: unknown): string {
   if (value === undefined || value === null) return '';
@@ -18,4 +19,15 @@ export function localTime(iso: string | undefined | null, offsetMs: number): str
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return '';
   return new Date(t + offsetMs).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/**
+ * A phone number as the floor dials and reads it ("98765 43210", "0172-4567890"). Stored as
+ * "+919876543210", a spreadsheet reads it as a formula or a number (LibreOffice shows
+ * 919876543210), and the apostrophe that defuses it shows as a stray "'" in the cell; the
+ * national form starts with a digit and holds a space or a dash, so every spreadsheet keeps it
+ * as text, exactly as written. Anything else still goes through `csvCell`'s defusing.
+ */
+export function phoneForSheet(phone: string | undefined): string {
+  return phone ? formatPhone(phone) : '';
 }

@@ -3,7 +3,14 @@ import { buildDailyReport } from '../dailyReport';
 import type { Handler } from './handler';
 
 export const startExport: Handler<'export:start'> = async (parts, caller, req) => ({
-  url: parts.exportLinks.create({ kind: req.kind, from: req.from, to: req.to, who: caller.name }),
+  url: parts.exportLinks.create({
+    kind: req.kind,
+    from: req.from,
+    to: req.to,
+    who: caller.name,
+    lang: req.lang ?? 'en',
+    names: { categories: parts.config.current.categories, departments: parts.config.current.departments },
+  }),
   filename: `${req.kind}-${req.from}-to-${req.to}.csv`,
 });
 

@@ -4,9 +4,15 @@
  * right to the data, so it works once, for a minute, and names who asked for it.
  */
 import { randomBytes } from 'node:crypto';
+import type { FloorConfig } from '../../../shared/protocol/config';
+import type { ExportLang } from '../exportWords';
 import type { ExportKind } from '../store/exports';
 
-export type ExportRequest = { kind: ExportKind; from: string; to: string; who: string };
+/**
+ * What a link exports: the kind and the days, who asked, the language of its words, and the
+ * floor's category and department labels as they were when it was asked for.
+ */
+export type ExportRequest = { kind: ExportKind; from: string; to: string; who: string; lang: ExportLang; names: Pick<FloorConfig, 'categories' | 'departments'> };
 
 const TOKEN_TTL_MS = 60_000;
 

@@ -7,8 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { zoneOffsetMs } from '../../../shared/domain/localDay';
-import { csvRow, localTime } from '../csv';
+import { csvRow } from '../csv';
 import { daysRange } from '../days';
+import { CALL_COLUMNS, exportContext, headerOf, TICKET_COLUMNS, valuesOf } from '../exportColumns';
 import type { ReadDb } from '../db/connection';
 import type { LogError } from '../options';
 import { callsStartedPage } from '../store/calls';
@@ -21,13 +22,6 @@ import { SECURITY_HEADERS } from './static';
 export type ExportDeps = { links: ExportLinks; writer: Writer; reader: ReadDb; timeZone: string; logError: LogError };
 
 const PAGE = 2000;
-
-const TICKET_COLUMNS = [
-  'number', 'created_at', 'status', 'category', 'priority', 'department', 'phone', 'caller_name', 'locality', 'language',
-  'description', 'seat', 'created_by', 'assigned_seat', 'escalated', 'due_at', 'forwarded_at', 'department_ack_at',
-  'department_ref', 'callback_due_at', 'callback_done_at', 'resolved_at', 'updated_at', 'notes', 'id',
-];
-const CALL_COLUMNS = ['started_at', 'ended_at', 'seconds', 'seat', 'phone', 'disposition', 'ticket_id', 'id'];
 
 /** Serves `/export/{tickets,calls}.csv?token=…`; answers 403 for a missing or used token. */
 export async function serveExport(deps: ExportDeps, url: URL, res: ServerResponse): Promise<void> {
@@ -66,38 +60,26 @@ export async function serveExport(deps: ExportDeps, url: URL, res: ServerRespons
     });
   };
   try {
-    const offset = zoneOffsetMs(new Date(), deps.timeZone);
+    const context = exportContext(pending.lang, zoneOffsetMs(new Date(), deps.timeZone), pending.names);
     await write('\uFEFF'); // lets spreadsheet programs read Hindi as UTF-8
     if (pending.kind === 'tickets') {
-      await write(csvRow(TICKET_COLUMNS));
+      await write(csvRow(headerOf(TICKET_COLUMNS, context.lang)));
       let after = 0;
       while (!aborted) {
         const page = await ticketsCreatedPage(deps.reader, from, to, after, PAGE);
         if (page.length === 0) break;
-        let chunk = '';
-        for (const t of page) {
-          chunk += csvRow([
-            t.number, localTime(t.createdAt, offset), t.status, t.category, t.priority, t.department, t.phone, t.callerName, t.locality, t.language,
-            t.description, t.seat, t.createdBy, t.assignedSeat, t.escalated ? 'yes' : '', localTime(t.dueAt, offset), localTime(t.forwardedAt, offset),
-            localTime(t.departmentAckAt, offset), t.departmentRef, localTime(t.callbackDueAt, offset), localTime(t.callbackDoneAt, offset),
-            localTime(t.resolvedAt, offset), localTime(t.updatedAt, offset), t.notes.map((n) => `${localTime(n.at, offset)} ${n.author}: ${n.text}`).join(' | '), t.id,
-          ]);
-        }
+        const chunk = page.map((t) => csvRow(valuesOf(TICKET_COLUMNS, t, context))).join('');
         rows += page.length;
         after = page[page.length - 1]!.number;
         await write(chunk);
       }
     } else {
-      await write(csvRow(CALL_COLUMNS));
+      await write(csvRow(headerOf(CALL_COLUMNS, context.lang)));
       let after = { startedAt: '', id: '' };
       while (!aborted) {
         const page = await callsStartedPage(deps.reader, from, to, after, PAGE);
         if (page.length === 0) break;
-        let chunk = '';
-        for (const c of page) {
-          const seconds = c.endedAt ? Math.round((Date.parse(c.endedAt) - Date.parse(c.startedAt)) / 1000) : '';
-          chunk += csvRow([localTime(c.startedAt, offset), localTime(c.endedAt, offset), seconds, c.seat, c.phone, c.disposition, c.ticketId, c.id]);
-        }
+        const chunk = page.map((c) => csvRow(valuesOf(CALL_COLUMNS, c, context))).join('');
         rows += page.length;
         after = page[page.length - 1]!;
         await write(chunk);
