@@ -56,9 +56,9 @@ describe('renderSetupPage', () => {
 });
 
 describe('renderWaitingPage', () => {
-  it('refreshes itself and links to the settings', () => {
+  it('links to the settings and does not refresh itself on a timer (the shell reloads it when it changes)', () => {
     const html = renderWaitingPage({ title: 'Cannot reach the hub at http://10.0.0.5:4950', detail: 'Trying again in 4 s.', appVersion: '0.1.0' });
-    expect(html).toContain('<meta http-equiv="refresh" content="2; url=/waiting">');
+    expect(html).not.toContain('http-equiv="refresh"');
     expect(html).toContain('href="/"');
     expect(html).not.toMatch(/<script/i);
   });

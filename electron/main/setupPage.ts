@@ -59,12 +59,11 @@ code { font-size: .85em; }
 body.waiting main { text-align: center; }
 `;
 
-function page(title: string, body: string, opts: { refreshSeconds?: number; refreshTo?: string; className?: string } = {}): string {
+function page(title: string, body: string, opts: { className?: string } = {}): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-${opts.refreshSeconds ? `<meta http-equiv="refresh" content="${opts.refreshSeconds}; url=${opts.refreshTo ?? ''}">` : ''}
 <title>${esc(title)} — Helpline Control Room</title>
 <link rel="stylesheet" href="/setup.css">
 </head>
@@ -149,9 +148,10 @@ export function renderWaitingPage(model: WaitingModel): string {
 <p>${esc(model.detail)}</p>
 <p class="hint"><a href="/">Change this PC’s settings</a></p>
 <footer><p>Helpline Control Room ${esc(model.appVersion)}</p></footer>`;
-  // The page refreshes itself to show progress; the shell moves the window to the hub when it answers.
-  // To /waiting by name: the same page is also the answer to a posted form, which must not be re-sent.
-  return page(model.title, body, { refreshSeconds: 2, refreshTo: '/waiting', className: 'waiting' });
+  // No timed refresh: a page that reloads itself every few seconds sends a screen reader back to
+  // its top each time. The shell loads it again when what it says changes (Shell.showWaiting), and
+  // moves the window to the hub when it answers.
+  return page(model.title, body, { className: 'waiting' });
 }
 
 /** Shown when the configuration is wrong: on a wall nobody reads a terminal, so it goes on screen. */

@@ -213,7 +213,7 @@ export class Shell {
       () => this.log(`console open: ${origin} (${this.config.window})`),
       (err: Error) => {
         // ERR_ABORTED: another load replaced this one. If the shell moved on (setup, waiting),
-        // nothing to do; if it was the waiting page refreshing itself at that moment, try again.
+        // nothing to do; if it was the waiting page being loaded again at that moment, try again.
         if (/ERR_ABORTED/.test(err.message)) {
           setTimeout(() => {
             if (this.consoleShown && this.win === win && originOf(win.webContents.getURL()) !== origin.toLowerCase()) this.openConsole(origin);
@@ -356,10 +356,13 @@ export class Shell {
   // ---- the shell's own pages ----
 
   private showWaiting(title: string, detail: string): void {
+    const unchanged = this.waiting.title === title && this.waiting.detail === detail;
     this.waiting = { title, detail, appVersion: app.getVersion() };
     this.consoleShown = false;
     const current = this.win?.webContents.getURL() ?? '';
-    if (current.startsWith(`${SETUP_ORIGIN}/waiting`)) return; // it refreshes itself
+    // The page has no timed refresh (it would send a screen reader back to its top): it is loaded
+    // again when what it says changes, and left alone when it already says this.
+    if (unchanged && current.startsWith(`${SETUP_ORIGIN}/waiting`)) return;
     void this.loadSetup('/waiting');
   }
 
