@@ -256,4 +256,35 @@ describe('hub client', () => {
     expect(client.getView().connection).toBe('connected');
     expect(s.lastAuth?.since).toBeUndefined();
   });
+
+  it('opened again during a call, times it from the call’s start; when the hub closed the call, says so until the operator moves on', () => {
+    const { client, socket } = setup();
+    const s = socket();
+    const call = { id: 'c1', seat: 3, startedAt: '2026-11-28T09:48:34.000Z', phone: '+919812374650' };
+    // The seat's `since` is the reconnection here, as an older hub gave it: the call itself decides.
+    s.open({ ...SNAP, seats: [{ seat: 3, state: 'on_call', since: '2026-11-28T10:00:00.000Z', callId: 'c1' }], you: { role: 'operator', seat: 3, name: 'Asha', lastCall: call } });
+    expect(client.getView().call).toEqual({ callId: 'c1', startedAt: call.startedAt, phone: call.phone, synced: true });
+    expect(client.getView().closedCall).toBeNull();
+
+    // Cut off past the grace period: coming back, the console hears the hub close the call.
+    const offline = '2026-11-28T10:01:00.000Z';
+    s.fire('change', { seq: 2, type: 'seat.updated', data: { seat: { seat: 3, state: 'offline', since: offline, callId: 'c1' } } });
+    s.fire('change', { seq: 3, type: 'call.ended', data: { call: { ...call, endedAt: offline, disposition: 'disconnected' } } });
+    s.fire('change', { seq: 4, type: 'seat.updated', data: { seat: { seat: 3, state: 'offline', since: offline } } });
+    s.fire('change', { seq: 5, type: 'seat.updated', data: { seat: { seat: 3, state: 'wrap_up', since: '2026-11-28T10:04:00.000Z' } } });
+    expect(client.getView().call).toBeNull();
+    expect(client.getView().closedCall).toMatchObject({ id: 'c1', disposition: 'disconnected', endedAt: offline });
+
+    // Ready for the next call: the note has been read.
+    client.setSeat('ready');
+    expect(client.getView().closedCall).toBeNull();
+  });
+
+  it('opened again after the hub closed its call, learns it from the snapshot', () => {
+    const { client, socket } = setup();
+    const call = { id: 'c1', seat: 3, startedAt: '2026-11-28T09:48:34.000Z', endedAt: '2026-11-28T09:50:00.000Z', disposition: 'disconnected' as const };
+    socket().open({ ...SNAP, seats: [{ seat: 3, state: 'wrap_up', since: '2026-11-28T10:00:00.000Z' }], you: { role: 'operator', seat: 3, name: 'Asha', lastCall: call } });
+    expect(client.getView().call).toBeNull();
+    expect(client.getView().closedCall).toEqual(call);
+  });
 });

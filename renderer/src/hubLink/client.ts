@@ -24,12 +24,13 @@ import type {
   Ticket,
   TicketPatch,
 } from '../../../shared/protocol';
+import type { CallCloseResult } from '../../../shared/protocol/callClose';
 import type { Disposition, SettableSeatState } from '../../../shared/protocol/vocabulary';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
 import { applyChange, applyCounter, applySnapshot, applySynced, emptyHubMirror, type HubMirror, mergeTickets } from './hubMirror';
 import { type AwaitingRefs, type OpMeta, type OpPayload, type OpRef, Outbox, type Problem, type QueuedOp, type QueuedOpOf, type RefPath } from './outbox';
 import { type KeyValueStore, newId, readJson } from './storage';
-import { type AckedStart, type CurrentCall, currentCall, effectiveSeatState, isLocalTicketId, LOCAL_TICKET_PREFIX } from './view';
+import { type AckedStart, closedCall, type CurrentCall, currentCall, effectiveSeatState, isLocalTicketId, LOCAL_TICKET_PREFIX } from './view';
 import type { z } from 'zod';
 
 /** What the socket itself reports, besides the hub's events. */
@@ -89,6 +90,8 @@ export interface ClientView {
   seat?: number;
   name?: string;
   call: CurrentCall | null;
+  /** This seat's last call, when the hub closed it as `disconnected` and the operator has not moved on. */
+  closedCall: Call | null;
   seatState: ReturnType<typeof effectiveSeatState>;
   /** The ticket raised during the current call, for the disposition and `call:end`. */
   callTicket: CallTicket | null;
@@ -303,6 +306,10 @@ export class HubClient {
 
   private onSnapshot(s: Snapshot): void {
     this.hub = applySnapshot(this.hub, s, this.now());
+    // The seat's latest call (extension): a console opened again during a call times it from its
+    // true start, and one that was away while the hub closed it can say so.
+    const lastCall = s.you?.lastCall;
+    if (lastCall) this.hub = withCall(this.hub, lastCall);
     this.ready = true;
     this.changed();
   }
@@ -382,6 +389,7 @@ export class HubClient {
         ops: ops.slice(),
         problems: this.outbox?.listProblems().slice() ?? [],
         call: currentCall(this.hub, ops, seat, this.extras.acked),
+        closedCall: closedCall(this.hub, ops, seat),
         seatState: effectiveSeatState(this.hub, ops, seat),
         callTicket: this.extras.callTicket,
         marks: new Map(this.marks),
@@ -480,9 +488,7 @@ export class HubClient {
     }
     const call = ack.call;
     if (call) {
-      const calls = new Map(this.hub.calls);
-      calls.set(call.id, { ...calls.get(call.id), ...call });
-      this.hub = { ...this.hub, calls };
+      this.hub = withCall(this.hub, call);
       if (op.name === 'call:start') this.saveExtras({ ...this.extras, acked: { opId: op.opId, call } });
     }
     const counter = ack.counter;
@@ -632,6 +638,22 @@ export class HubClient {
   lookupCaller(phone: string): Promise<RequestResult<CallerLookupResult>> {
     return this.request('caller:lookup', { phone });
   }
+
+  /**
+   * Supervisors: closes a call left open (`call:close`), as `disconnected`. Only while connected,
+   * like every supervisor's change; `opId`: the same for a retry of the same close, so that the
+   * hub applies it once.
+   */
+  closeCall(callId: string, opId: string = this.newId()): Promise<RequestResult<CallCloseResult>> {
+    return this.request('call:close', { opId, callId });
+  }
+}
+
+/** The mirror with `call` as the hub last said it, over what was known of it. */
+function withCall(hub: HubMirror, call: Call): HubMirror {
+  const calls = new Map(hub.calls);
+  calls.set(call.id, { ...calls.get(call.id), ...call });
+  return { ...hub, calls };
 }
 
 function defaultRetryDelay(attempt: number): number {

@@ -170,6 +170,24 @@ export function currentCall(hub: HubMirror, ops: readonly QueuedOp[], seat: numb
   return null;
 }
 
+/**
+ * The seat's latest call, when the hub closed it as `disconnected` (the seat was offline past the
+ * grace period, or a supervisor closed it) and the operator has not moved on since (no other call,
+ * no other state, nothing of theirs about calls or the seat still to send): the console says so,
+ * rather than let a call the operator was on simply vanish.
+ */
+export function closedCall(hub: HubMirror, ops: readonly QueuedOp[], seat: number | undefined): Call | null {
+  if (seat === undefined) return null;
+  const state = hub.seats.get(seat)?.state;
+  if (state !== 'wrap_up' && state !== 'offline') return null;
+  if (ops.some((op) => op.name === 'call:start' || op.name === 'call:end' || op.name === 'seat:set')) return null;
+  let latest: Call | undefined;
+  for (const call of hub.calls.values()) {
+    if (call.seat === seat && (!latest || Date.parse(call.startedAt) > Date.parse(latest.startedAt))) latest = call;
+  }
+  return latest?.disposition === 'disconnected' ? latest : null;
+}
+
 /** The seat's state as the operator should see it: the last pending op decides, else the hub. */
 export function effectiveSeatState(hub: HubMirror, ops: readonly QueuedOp[], seat: number | undefined): { state: SeatState; since?: string; synced: boolean } {
   let local: { state: SeatState; since: string } | null = null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CATEGORIES, DEFAULT_DEPARTMENTS, DISPOSITIONS, SEAT_STATES, TICKET_STATUSES } from '../../../shared/protocol/vocabulary';
+import { CALL_DISPOSITIONS, DEFAULT_CATEGORIES, DEFAULT_DEPARTMENTS, SEAT_STATES, TICKET_STATUSES } from '../../../shared/protocol/vocabulary';
 import { en } from './en';
 import { hi } from './hi';
 import { initialLanguage } from './index';
@@ -27,7 +27,7 @@ describe('dictionaries', () => {
   it('name every vocabulary id of the contract', () => {
     for (const d of [en, hi]) {
       for (const c of DEFAULT_CATEGORIES) expect(d.category[c]).toBeTruthy();
-      for (const c of DISPOSITIONS) expect(d.disposition[c]).toBeTruthy();
+      for (const c of CALL_DISPOSITIONS) expect(d.disposition[c]).toBeTruthy();
       for (const c of TICKET_STATUSES) expect(d.status[c]).toBeTruthy();
       for (const c of SEAT_STATES) expect(d.seatState[c]).toBeTruthy();
       for (const c of DEFAULT_DEPARTMENTS) expect(d.department[c]).toBeTruthy();

@@ -53,7 +53,7 @@ export function CallPanel(p: CallPanelProps) {
             {!call.synced && <span className="badge badge-unsynced">{t('call.notSynced')}</span>}
           </div>
         ) : (
-          <p className="call-idle">{state === 'wrap_up' ? t('call.wrapUpHint') : t('call.noCall')}</p>
+          <p className="call-idle">{view.closedCall ? t('call.closedByHub') : state === 'wrap_up' ? t('call.wrapUpHint') : t('call.noCall')}</p>
         )}
         <div className="call-buttons">
           <button type="button" className="btn btn-primary btn-big" onClick={p.onStart} disabled={!!call} aria-label={t('call.start')} aria-keyshortcuts="F2">

@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desktopApi } from '../../../shared/desktop/api';
-import { DISPOSITIONS } from '../../../shared/protocol/vocabulary';
+import { CALL_DISPOSITIONS } from '../../../shared/protocol/vocabulary';
 import type { DailyReport } from '../../../shared/protocol';
 import { loadSession } from '../common/session/session';
 import { createBrowserClient } from '../hubLink/browser';
@@ -211,7 +211,7 @@ function ReportBody({ report, vocab, lang }: { report: DailyReport; vocab: Retur
               </tr>
             </thead>
             <tbody>
-              {DISPOSITIONS.map((d) => (
+              {CALL_DISPOSITIONS.map((d) => (
                 <tr key={d}>
                   <th scope="row">{t(`disposition.${d}`)}</th>
                   <td className="num">{formatIndian(c.byDisposition[d] ?? 0)}</td>

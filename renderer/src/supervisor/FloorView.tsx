@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { FloorStats } from '../../../shared/protocol';
 import { seatRows, stateCounts } from '../common/floor/seats';
 import { TicketList } from '../common/tickets/TicketList';
-import type { ClientView } from '../hubLink/client';
+import type { ClientView, HubClient } from '../hubLink/client';
 import { PhoneText } from '../ui/PhoneText';
+import { CallsLeftOpen } from './CallsLeftOpen';
 import type { TabProps } from './tabProps';
 import { duration, formatIndian } from '../ui/format';
 import { hubTimeOf, useVocabulary } from '../ui/hooks';
@@ -22,14 +23,14 @@ export function FloorView({
 }: TabProps & { searchRef: RefObject<HTMLInputElement | null> }) {
   return (
     <div className="sup-floor">
-      <SeatsPanel view={view} hubNow={hubNow} />
+      <SeatsPanel client={client} view={view} hubNow={hubNow} />
       <FiguresPanel view={view} stats={view.stats} hubNow={hubNow} />
       <TicketList client={client} view={view} tickets={tickets} searchRef={searchRef} onOpen={onOpen} now={now} toggles={['open', 'urgent', 'overdue']} />
     </div>
   );
 }
 
-function SeatsPanel({ view, hubNow }: { view: ClientView; hubNow: Date }) {
+function SeatsPanel({ client, view, hubNow }: { client: HubClient; view: ClientView; hubNow: Date }) {
   const { t } = useTranslation();
   const rows = seatRows(view.hub, hubNow);
   const counts = stateCounts(rows);
@@ -40,6 +41,7 @@ function SeatsPanel({ view, hubNow }: { view: ClientView; hubNow: Date }) {
         {t('wall.seats')}
       </h2>
       <p className="small muted sup-seat-summary">{t('wall.summary', { onCall: counts.on_call, ready: counts.ready, wrap: counts.wrap_up, brk: counts.break })}</p>
+      <CallsLeftOpen client={client} view={view} hubNow={hubNow} />
       <ul className="sup-seat-list" aria-label={t('wall.seats')}>
         {rows.map((r) => (
           <li key={r.seat} className={`sup-seat seat-${r.state}`}>
