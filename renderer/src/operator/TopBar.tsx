@@ -16,6 +16,8 @@ export function TopBar({ view, now, hubNow, onHelp, onSignOut }: { view: ClientV
   const inState = seat.since ? duration(hubNow.getTime() - Date.parse(seat.since)) : '';
   return (
     <header className="topbar">
+      {/* The page's one h1, for finding one's way by headings; the brand beside it says the same to the eye. */}
+      <h1 className="sr-only">{t('top.heading', { seat: view.seat })}</h1>
       <div className="brand">
         <span className="brand-name">{t('app.title')}</span>
         <span className="brand-seat">

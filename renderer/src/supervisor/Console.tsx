@@ -64,6 +64,8 @@ export function SupervisorConsole({ client, view, session, onSignOut }: { client
   return (
     <div className="console sup-console">
       <header className="topbar">
+        {/* The page's one h1, naming the section shown; the tabs say the same to the eye. */}
+        <h1 className="sr-only">{t('sup.heading', { section: t(`sup.section.${section}`) })}</h1>
         <div className="brand">
           <span className="brand-name">{t('app.title')}</span>
           <span className="brand-seat">

@@ -11,6 +11,7 @@ export function Field({
   hintWarn,
   error,
   keys,
+  shortcuts,
   className,
 }: {
   label: string;
@@ -18,7 +19,10 @@ export function Field({
   hint?: ReactNode;
   hintWarn?: boolean;
   error?: string | null;
+  /** The key hint as printed beside the label ("1–6"). */
   keys?: string;
+  /** The same keys for assistive technology, in aria-keyshortcuts form ("1 2 3 Alt+1"). */
+  shortcuts?: string;
   className?: string;
 }) {
   const id = useId();
@@ -35,7 +39,7 @@ export function Field({
           </kbd>
         )}
       </div>
-      {cloneElement(children, { id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+      {cloneElement(children, { id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined, 'aria-keyshortcuts': shortcuts })}
       {hint && (
         <small id={hintId} className={hintWarn ? 'hint-warn' : 'muted'}>
           {hint}
