@@ -55,14 +55,17 @@ export function CallPanel(p: CallPanelProps) {
         ) : (
           <p className="call-idle">{view.closedCall ? t('call.closedByHub') : state === 'wrap_up' ? t('call.wrapUpHint') : t('call.noCall')}</p>
         )}
+        {/* The buttons are named by their words alone (the names of the contract); the key hint
+            beside each is hidden from the name and given as aria-keyshortcuts instead, so what a
+            person sees and what a screen reader says still match. */}
         <div className="call-buttons">
-          <button type="button" className="btn btn-primary btn-big" onClick={p.onStart} disabled={!!call} aria-label={t('call.start')} aria-keyshortcuts="F2">
+          <button type="button" className="btn btn-primary btn-big" onClick={p.onStart} disabled={!!call} aria-keyshortcuts="F2">
             {t('call.start')} <kbd aria-hidden="true">F2</kbd>
           </button>
-          <button type="button" className="btn" onClick={() => p.onSeat('ready')} disabled={!!call || state === 'ready'} aria-label={t('call.ready')} aria-keyshortcuts="F6">
+          <button type="button" className="btn" onClick={() => p.onSeat('ready')} disabled={!!call || state === 'ready'} aria-keyshortcuts="F6">
             {t('call.ready')} <kbd aria-hidden="true">F6</kbd>
           </button>
-          <button type="button" className="btn" onClick={() => p.onSeat('break')} disabled={!!call || state === 'break'} aria-label={t('call.break')} aria-keyshortcuts="F7">
+          <button type="button" className="btn" onClick={() => p.onSeat('break')} disabled={!!call || state === 'break'} aria-keyshortcuts="F7">
             {t('call.break')} <kbd aria-hidden="true">F7</kbd>
           </button>
         </div>
@@ -81,6 +84,7 @@ export function CallPanel(p: CallPanelProps) {
           <Field
             label={t('form.phone')}
             keys="F3"
+            shortcuts="F3"
             hint={!draft.phone ? t('form.phoneHint') : phone.ok ? t('form.phoneOk', { phone: formatPhone(phone.phone) }) : t('form.phoneBad')}
             hintWarn={!!draft.phone && !phone.ok}
             error={err('phone')}
@@ -131,7 +135,7 @@ export function CallPanel(p: CallPanelProps) {
           <textarea ref={p.descriptionRef} rows={3} value={draft.description} onChange={(e) => set('description', e.target.value)} placeholder={t('form.descriptionHint')} />
         </Field>
         <div className="form-actions">
-          <button type="submit" className="btn btn-primary" aria-label={t('form.create')} aria-keyshortcuts="Control+Enter">
+          <button type="submit" className="btn btn-primary" aria-keyshortcuts="Control+Enter">
             {t('form.create')} <kbd aria-hidden="true">Ctrl+Enter</kbd>
           </button>
           <button type="button" className="btn btn-quiet" onClick={p.onClear}>
@@ -142,7 +146,7 @@ export function CallPanel(p: CallPanelProps) {
       </form>
 
       <div className="end-row">
-        <Field label={t('call.disposition')} className="field-grow" error={err('disposition')} keys="1–6">
+        <Field label={t('call.disposition')} className="field-grow" error={err('disposition')} keys="1–6" shortcuts="1 2 3 4 5 6 Alt+1 Alt+2 Alt+3 Alt+4 Alt+5 Alt+6">
           <select ref={p.dispositionRef} value={p.disposition} onChange={(e) => p.onDisposition(e.target.value as Disposition | '')}>
             <option value="">{t('call.chooseDisposition')}</option>
             {DISPOSITIONS.map((d) => (
@@ -152,7 +156,7 @@ export function CallPanel(p: CallPanelProps) {
             ))}
           </select>
         </Field>
-        <button type="button" className="btn btn-danger btn-big" onClick={p.onEnd} disabled={!call} aria-label={t('call.end')} aria-keyshortcuts="F9">
+        <button type="button" className="btn btn-danger btn-big" onClick={p.onEnd} disabled={!call} aria-keyshortcuts="F9">
           {t('call.end')} <kbd aria-hidden="true">F9</kbd>
         </button>
       </div>

@@ -42,7 +42,8 @@ function SeatsPanel({ client, view, hubNow }: { client: HubClient; view: ClientV
       </h2>
       <p className="small muted sup-seat-summary">{t('wall.summary', { onCall: counts.on_call, ready: counts.ready, wrap: counts.wrap_up, brk: counts.break })}</p>
       <CallsLeftOpen client={client} view={view} hubNow={hubNow} />
-      <ul className="sup-seat-list" aria-label={t('wall.seats')}>
+      {/* The list scrolls on its own, and holds nothing focusable: tabIndex lets a keyboard reach and scroll it. */}
+      <ul className="sup-seat-list" aria-label={t('wall.seats')} tabIndex={0}>
         {rows.map((r) => (
           <li key={r.seat} className={`sup-seat seat-${r.state}`}>
             <span className="sup-seat-num">{r.seat}</span>
@@ -74,7 +75,7 @@ function FiguresPanel({ view, stats, hubNow }: { view: ClientView; stats: FloorS
   const vocab = useVocabulary(view);
   if (!stats) {
     return (
-      <section className="panel sup-figures" aria-label={t('wall.stats.region')}>
+      <section className="panel sup-figures" aria-label={t('wall.stats.region')} tabIndex={0}>
         <p className="muted">{t('wall.connecting')}</p>
       </section>
     );
@@ -92,7 +93,8 @@ function FiguresPanel({ view, stats, hubNow }: { view: ClientView; stats: FloorS
     },
   ];
   return (
-    <section className="panel sup-figures" aria-label={t('wall.stats.region')}>
+    // A region that scrolls on its own with nothing focusable in it: tabIndex lets a keyboard reach and scroll it.
+    <section className="panel sup-figures" aria-label={t('wall.stats.region')} tabIndex={0}>
       <h2 className="panel-title">{t('wall.stats.region')}</h2>
       <dl className="sup-fig-grid">
         {figures.map((f) => (
