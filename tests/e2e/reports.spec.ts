@@ -5,7 +5,7 @@ import { lanUrl } from './env';
  * and prints to PDF, and a backup can be taken on demand.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import type { Hub } from '../../electron/hub/index';
 import { formatIndian } from '../../shared/domain/numbers';
 import { cspViolations, parseCsv, signInSupervisor } from './helpers';
@@ -32,6 +32,19 @@ test.afterAll(async () => {
   if (dataDir) removeDataDir(dataDir);
 });
 
+/**
+ * Chooses a day in one of the app's date fields (a group named `label`: day, month in words,
+ * year), as a person would with the keyboard or the mouse. Year first, then month, then day,
+ * so that no step passes through a day the field may not hold.
+ */
+async function pickDay(page: Page, label: string, day: string, names = { day: 'Day', month: 'Month', year: 'Year' }): Promise<void> {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const field = page.getByRole('group', { name: label, exact: true });
+  await field.getByRole('combobox', { name: names.year, exact: true }).selectOption(String(y));
+  await field.getByRole('combobox', { name: names.month, exact: true }).selectOption(String(m));
+  await field.getByRole('combobox', { name: names.day, exact: true }).selectOption(String(d));
+}
+
 test('exports of tickets and calls hold every record of the days chosen, one row each', async ({ browser }) => {
   test.setTimeout(120_000);
   expect(seeded).toMatchObject({ tickets: TICKETS, calls: CALLS });
@@ -39,8 +52,8 @@ test('exports of tickets and calls hold every record of the days chosen, one row
   const page = await ctx.newPage();
   await signInSupervisor(page, 'Meenakshi', lanUrl(hub.url));
   await page.getByRole('button', { name: 'Reports', exact: true }).click();
-  await page.getByLabel('From', { exact: true }).fill(days[0]!);
-  await page.getByLabel('To', { exact: true }).fill(days[days.length - 1]!);
+  await pickDay(page, 'From', days[0]!);
+  await pickDay(page, 'To', days[days.length - 1]!);
 
   const downloadOf = async (kind: 'Tickets' | 'Calls') => {
     await page.getByLabel('What', { exact: true }).selectOption({ label: kind });
@@ -54,7 +67,7 @@ test('exports of tickets and calls hold every record of the days chosen, one row
   expect(tickets.charCodeAt(0)).toBe(0xfeff); // spreadsheet programs read it as UTF-8, Hindi included
   const ticketRows = parseCsv(tickets.slice(1));
   const header = ticketRows[0]!;
-  expect(header.slice(0, 3)).toEqual(['number', 'created_at', 'status']);
+  expect(header.slice(0, 6)).toEqual(['number', 'created_at', 'status', 'status_code', 'category', 'category_code']);
   const body = ticketRows.slice(1);
   expect(body).toHaveLength(TICKETS);
   // One row per ticket, each ticket once, every field present.
@@ -64,8 +77,12 @@ test('exports of tickets and calls hold every record of the days chosen, one row
   expect(Math.max(...numbers)).toBe(TICKETS);
   expect(body.every((r) => r.length === header.length)).toBe(true);
   const phoneColumn = header.indexOf('phone');
-  // A leading apostrophe keeps spreadsheets from reading "+91…" as a formula.
-  expect(body.every((r) => /^'?\+91\d{10}$/.test(r[phoneColumn]!))).toBe(true);
+  // Numbers as the floor dials them: text in any spreadsheet, no formula, no stray apostrophe.
+  expect(body.every((r) => /^(\d{5} \d{5}|0\d{2,4}-\d{6,8})$/.test(r[phoneColumn]!))).toBe(true);
+  // Labels for people, codes for machines, in columns of their own.
+  const category = header.indexOf('category');
+  expect(body.some((r) => r[category] === 'Food and ration' && r[category + 1] === 'food_ration')).toBe(true);
+  expect(body.every((r) => !/^[a-z_]+$/.test(r[category]!))).toBe(true);
   await expect(page.getByRole('status').filter({ hasText: 'Downloading tickets-' })).toBeVisible();
 
   const calls = await downloadOf('Calls');
@@ -74,9 +91,12 @@ test('exports of tickets and calls hold every record of the days chosen, one row
   expect(callRows.slice(1)).toHaveLength(CALLS);
   expect(new Set(callRows.slice(1).map((r) => r[r.length - 1])).size).toBe(CALLS);
 
-  // A backup on demand says where it went and how big it is.
   await page.getByRole('button', { name: 'Back up now', exact: true }).click();
-  await expect(page.getByRole('status', { name: 'Backup result' })).toContainText(/Backup written: .+ \(\d+(\.\d)? (KB|MB), checked/, { timeout: 60_000 });
+  // A backup on demand says when, how big and that it was checked, in words; the file by its name.
+  const backup = page.getByRole('status', { name: 'Backup result' });
+  await expect(backup).toContainText(/Backup made at \d\d:\d\d IST: \d[\d,]*(\.\d)? (KB|MB), checked, in (under a second|\d+ seconds?)\./, { timeout: 60_000 });
+  await expect(backup).toContainText(/File: hub-backup-[\d-]+\.sqlite/);
+  await expect(backup).not.toContainText(/ ms\b/);
   await ctx.close();
 });
 
@@ -87,7 +107,7 @@ test('the daily situation report shows the day and prints to PDF', async ({ brow
   const page = await ctx.newPage();
   await signInSupervisor(page, 'Meenakshi', lanUrl(hub.url));
   await page.getByRole('button', { name: 'Reports', exact: true }).click();
-  await page.getByLabel('Day', { exact: true }).fill(day);
+  await pickDay(page, 'Date', day);
   await page.getByRole('link', { name: 'Open the daily report', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/report\\?date=${day}`));
   const report = page.getByRole('article', { name: 'Daily situation report' });
@@ -109,5 +129,50 @@ test('the daily situation report shows the day and prints to PDF', async ({ brow
   // The report is the page: the console's navigation is not printed.
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Report' })).toBeHidden();
+  await ctx.close();
+});
+
+test('in Hindi, dates, the zone, sizes and exports are in Hindi', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const day = days[days.length - 2]!;
+  const hindiMonth = (d: string) => new Intl.DateTimeFormat('hi-IN', { month: 'long', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`));
+  const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width: 1600, height: 900 } });
+  const page = await ctx.newPage();
+  await signInSupervisor(page, 'Meenakshi', lanUrl(hub.url));
+  await page.getByRole('button', { name: /हिन्दी/ }).click();
+  await page.getByRole('button', { name: 'रिपोर्ट', exact: true }).click();
+  const hindiDay = { day: 'दिन', month: 'महीना', year: 'वर्ष' };
+
+  // The date fields name months in Hindi, whatever the browser's own language.
+  const from = page.getByRole('group', { name: 'से', exact: true });
+  await expect(from.getByRole('combobox', { name: 'महीना', exact: true }).locator('option:checked')).toHaveText(hindiMonth(days[days.length - 1]!));
+  await expect(from.getByRole('combobox', { name: 'महीना', exact: true })).not.toContainText(/January|February|March|November|December/);
+  await pickDay(page, 'से', day, hindiDay);
+  await pickDay(page, 'तक', day, hindiDay);
+
+  // The export comes in the console's language: Hindi header and labels, codes beside them.
+  await page.getByLabel('क्या', { exact: true }).selectOption('tickets');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV डाउनलोड करें', exact: true }).click()]);
+  const rows = parseCsv(readFileSync(await download.path(), 'utf8').slice(1));
+  expect(rows[0]!.slice(0, 6)).toEqual(['शिकायत नंबर', 'दर्ज होने का समय', 'स्थिति', 'स्थिति कोड', 'श्रेणी', 'श्रेणी कोड']);
+  expect(rows.slice(1)).toHaveLength(seeded.ticketsPerDay[day]!);
+  expect(rows.slice(1).some((r) => r[4] === 'भोजन और राशन' && r[5] === 'food_ration')).toBe(true);
+
+  // A backup is reported in Hindi words: no KB, MB or ms.
+  await page.getByRole('button', { name: 'अभी बैकअप लें', exact: true }).click();
+  const backup = page.getByRole('status', { name: 'बैकअप का नतीजा' });
+  await expect(backup).toContainText(/बैकअप \d\d:\d\d बजे \(IST\) बना: \d[\d,]*(\.\d)? (केबी|एमबी), जाँचा गया, (एक सेकंड से कम|\d+ सेकंड) में।/, { timeout: 60_000 });
+  await expect(backup).not.toContainText(/KB|MB|ms/);
+
+  // The report names the zone in words and prints its times with Hindi months.
+  await pickDay(page, 'तारीख', day, hindiDay);
+  await page.getByRole('link', { name: 'दैनिक रिपोर्ट खोलें', exact: true }).click();
+  const report = page.getByRole('article', { name: 'दैनिक स्थिति रिपोर्ट' });
+  await expect(report).toBeVisible({ timeout: 30_000 });
+  await expect(report).toContainText('सभी समय भारतीय मानक समय में।');
+  await expect(report).not.toContainText('Asia/Kolkata');
+  await expect(report).not.toContainText(/\d{4}-\d\d-\d\d/);
+  await expect(report.locator('footer')).toContainText(`${Number(day.slice(8))} ${hindiMonth(day)} ${day.slice(0, 4)}`);
+  await expect(page.getByRole('group', { name: 'तारीख', exact: true }).getByRole('combobox', { name: 'महीना', exact: true }).locator('option:checked')).toHaveText(hindiMonth(day));
   await ctx.close();
 });

@@ -50,11 +50,16 @@ test('a supervisor sees every seat, changes the floor’s words live, and follow
 
   // Live configuration: a category renamed, with new guidance, reaches the operator's form at once.
   await sup.getByRole('button', { name: 'Configuration', exact: true }).click();
-  const category = sup.getByRole('group', { name: /movement_pass/ });
+  // A box is named by its label (it keeps the saved name while being edited), never by its code.
+  const category = sup.getByRole('group', { name: 'Movement pass', exact: true });
   await category.getByLabel('English label', { exact: true }).fill('Movement pass (e-pass)');
   await category.getByText('Guidance for operators').click();
   await category.getByLabel('Guidance (English)', { exact: true }).fill('Tell: apply on the district e-pass portal; the pass comes by SMS.');
   await sup.getByRole('button', { name: 'Save categories', exact: true }).click();
+  // The Hindi script now says something else: it is out of date until it is edited too.
+  const renamed = sup.getByRole('group', { name: 'Movement pass (e-pass)', exact: true });
+  await expect(renamed.getByText('Hindi out of date', { exact: true })).toBeVisible();
+  await expect(renamed.getByLabel('Guidance (Hindi)', { exact: true })).toHaveAccessibleDescription(/Out of date: the English guidance was changed since/);
   const opCategory = op.getByLabel('Category', { exact: true });
   await expect(opCategory.getByRole('option', { name: 'Movement pass (e-pass)', exact: true })).toHaveCount(1);
   await opCategory.selectOption('movement_pass');
@@ -144,4 +149,61 @@ test('a supervisor needs the supervisor key', async ({ page }) => {
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('This is not the supervisor’s key');
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Meenakshi');
+});
+
+test('in Hindi the configuration speaks Hindi, and guidance edited in one language is flagged in the other, everywhere', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const aCtx = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+  const a = await aCtx.newPage();
+  await signInSupervisor(a, 'Meenakshi', lanUrl(hub.url));
+  const bCtx = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+  const b = await bCtx.newPage();
+  await signInSupervisor(b, 'Sunita', lanUrl(hub.url));
+  await b.getByRole('button', { name: /हिन्दी/ }).click();
+  await b.getByRole('button', { name: 'सेटिंग', exact: true }).click();
+  const opCtx = await browser.newContext();
+  const op = await opCtx.newPage();
+  await signIn(op, 7, 'Pooja', 'en', lanUrl(hub.url));
+  await op.getByRole('button', { name: /हिन्दी/ }).click();
+
+  // In Hindi, each box is titled by its Hindi label; codes are not shown for saved entries.
+  const categories = b.getByRole('region', { name: 'श्रेणियाँ', exact: true });
+  const food = categories.getByRole('group', { name: 'भोजन और राशन', exact: true });
+  await expect(food).toBeVisible();
+  await expect(food.getByLabel('अंग्रेज़ी नाम', { exact: true })).toHaveValue('Food and ration');
+  await expect(categories).not.toContainText('food_ration');
+  await expect(b.getByRole('region', { name: 'विभाग', exact: true }).getByRole('group', { name: 'नगर निगम', exact: true })).toBeVisible();
+  // A new entry shows the code it will get, small, beside its name.
+  await categories.getByLabel('अंग्रेज़ी नाम', { exact: true }).last().fill('Biomedical waste');
+  await categories.getByLabel('हिन्दी नाम', { exact: true }).last().fill('बायोमेडिकल कचरा');
+  await categories.getByRole('button', { name: 'श्रेणी जोड़ें', exact: true }).click();
+  await expect(categories.getByRole('group', { name: /^बायोमेडिकल कचरा/ })).toContainText('कोड: biomedical_waste');
+  await b.getByRole('button', { name: 'बदलाव वापस लें', exact: true }).first().click();
+
+  // One supervisor edits the English script of Food and ration.
+  await a.getByRole('button', { name: 'Configuration', exact: true }).click();
+  const aFood = a.getByRole('group', { name: 'Food and ration', exact: true });
+  await aFood.getByText('Guidance for operators').click();
+  await aFood.getByLabel('Guidance (English)', { exact: true }).fill('Tell: dry ration kits are now given only at the ward office, 9 am to 5 pm.');
+  await a.getByRole('button', { name: 'Save categories', exact: true }).click();
+  await expect(aFood.getByText('Hindi out of date', { exact: true })).toBeVisible();
+
+  // Every other console sees the Hindi flagged, and still does after a reload.
+  await expect(food.getByText('हिन्दी पुराना', { exact: true })).toBeVisible();
+  await b.reload();
+  await expect(food.getByText('हिन्दी पुराना', { exact: true })).toBeVisible();
+  // An operator reading the Hindi script is told it may be out of date.
+  await op.getByLabel('श्रेणी', { exact: true }).selectOption('food_ration');
+  const guidance = op.getByRole('region', { name: 'मार्गदर्शन', exact: true });
+  await expect(guidance).toContainText('यह पुराना हो सकता है: सुपरवाइज़र ने इसके बाद अंग्रेज़ी मार्गदर्शन बदला है।');
+  await food.getByText('ऑपरेटरों के लिए मार्गदर्शन').click();
+
+  // The Hindi brought up to date: the flag goes, on every console.
+  await food.getByLabel('मार्गदर्शन (हिन्दी)', { exact: true }).fill('बताएं: सूखा राशन किट अब केवल वार्ड कार्यालय पर, सुबह 9 से शाम 5 बजे तक।');
+  await b.getByRole('button', { name: 'श्रेणियाँ सहेजें', exact: true }).click();
+  await expect(aFood.getByText('Hindi out of date', { exact: true })).toHaveCount(0);
+  await expect(guidance).not.toContainText('यह पुराना हो सकता है');
+  await aCtx.close();
+  await bCtx.close();
+  await opCtx.close();
 });

@@ -46,6 +46,11 @@ export function setupI18n(): typeof i18next {
   return i18next;
 }
 
+/** The language the screens are in now (i18next's, English until it has started). */
+export function currentLanguage(): Language {
+  return isLanguage(i18next.language) ? i18next.language : 'en';
+}
+
 export function switchLanguage(to?: Language): void {
   const next: Language = to ?? (i18next.language === 'hi' ? 'en' : 'hi');
   try {

@@ -10,9 +10,12 @@ export function GuidancePanel({ category, view }: { category: string; view: Clie
   const vocab = useVocabulary(view);
   const fromFloor = category ? configGuidance(category, view.config, vocab.lang) : null;
   const builtIn = category && !fromFloor ? guidanceFor(category, vocab.lang) : null;
+  // The supervisor changed the other language's script since this one: it may not say the same.
+  const stale = fromFloor && view.config?.categories.find((c) => c.id === category)?.staleGuidance === vocab.lang;
   return (
     <section className="panel guidance-panel" aria-label={t('guidance.region')}>
       <h2 className="panel-title">{category ? t('guidance.heading', { category: vocab.category(category) }) : t('guidance.region')}</h2>
+      {stale && <p className="small hint-warn">{t('guidance.stale', { lang: t(`languages.${vocab.lang === 'en' ? 'hi' : 'en'}`) })}</p>}
       {fromFloor ? (
         <ul className="guidance say">
           {fromFloor.map((s) => (

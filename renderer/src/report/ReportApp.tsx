@@ -4,13 +4,15 @@
  * with the supervisor key this browser remembers from /supervisor, or `?key=` in the address.
  * It only asks for reports, so it connects without the floor's snapshot (`snapshot: false`).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desktopApi } from '../../../shared/desktop/api';
 import { CALL_DISPOSITIONS } from '../../../shared/protocol/vocabulary';
 import type { DailyReport } from '../../../shared/protocol';
 import { loadSession } from '../common/session/session';
 import { createBrowserClient } from '../hubLink/browser';
+import { isLanguage, type Language } from '../i18n';
+import { DateField } from '../ui/DateField';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { dayHeading, duration, formatIndian } from '../ui/format';
 import { hubTime } from '../ui/hubTime';
@@ -117,10 +119,7 @@ function Report({ reportKey }: { reportKey: string }) {
         <button type="button" className="btn" onClick={() => date && setDate(shiftDay(date, -1))} disabled={!date} aria-label={t('report.prevDay')}>
           ◀
         </button>
-        <label className="report-date">
-          <span>{t('sup.reports.date')}</span>
-          <input type="date" value={date ?? ''} onChange={(e) => DATE.test(e.target.value) && setDate(e.target.value)} />
-        </label>
+        {date && <DateField className="report-date" label={t('sup.reports.date')} value={date} onChange={setDate} />}
         <button type="button" className="btn" onClick={() => date && setDate(shiftDay(date, 1))} disabled={!date} aria-label={t('report.nextDay')}>
           ▶
         </button>
@@ -135,18 +134,63 @@ function Report({ reportKey }: { reportKey: string }) {
         </p>
       )}
       {!report && !error && <p className="muted report-wait">{connected ? t('report.loading') : t('wall.connecting')}</p>}
-      {report && <ReportBody report={report} vocab={vocab} lang={i18n.language} />}
+      {report && <ReportBody report={report} vocab={vocab} lang={isLanguage(i18n.language) ? i18n.language : 'en'} />}
     </main>
   );
 }
 
-function ReportBody({ report, vocab, lang }: { report: DailyReport; vocab: ReturnType<typeof useVocabulary>; lang: string }) {
+/** A table of the report: the first column names each row, the others are its figures. */
+function ReportTable({ columns, rows }: { columns: { title: string; num?: boolean }[]; rows: { key: string | number; cells: ReactNode[] }[] }) {
+  const cls = (i: number) => (columns[i]?.num ? 'num' : undefined);
+  return (
+    <table className="report-table">
+      <thead>
+        <tr>
+          {columns.map((c, i) => (
+            <th key={c.title} scope="col" className={cls(i)}>
+              {c.title}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            {r.cells.map((cell, i) =>
+              i === 0 ? (
+                <th key={i} scope="row">
+                  {cell}
+                </th>
+              ) : (
+                <td key={i} className={cls(i)}>
+                  {cell}
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A section of the report, named by its heading; `empty` says what shows when it has no rows. */
+function ReportSection({ id, title, empty, className, children }: { id: string; title: ReactNode; empty?: string | null; className?: string; children: ReactNode }) {
+  return (
+    <section className={`report-section ${className ?? ''}`} aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {empty ? <p className="muted">{empty}</p> : children}
+    </section>
+  );
+}
+
+function ReportBody({ report, vocab, lang }: { report: DailyReport; vocab: ReturnType<typeof useVocabulary>; lang: Language }) {
   const { t } = useTranslation();
   const c = report.calls;
   const tk = report.tickets;
   const max = Math.max(1, ...c.hourly);
-  // The report's times are in the zone the hub kept that day in, which it names.
-  const time = hubTime(report.timeZone);
+  // The report's times are in the zone the hub kept that day in, which it names, in words.
+  const time = hubTime(report.timeZone, lang);
   const generated = new Date(report.generatedAt);
   const totals: { k: string; v: string }[] = [
     { k: 'report.totals.calls', v: formatIndian(c.total) },
@@ -165,11 +209,10 @@ function ReportBody({ report, vocab, lang }: { report: DailyReport; vocab: Retur
         <p className="report-org">{t('app.title')}</p>
         <h1 id="report-title">{t('report.title')}</h1>
         <p className="report-day">{dayHeading(report.date, lang)}</p>
-        <p className="report-meta">{t('report.meta', { zone: report.timeZone, time: `${time.day(generated)} ${time.clock(generated)}` })}</p>
+        <p className="report-meta">{t('report.meta', { zone: time.zoneLongName(time.noonOf(report.date)), time: time.dateTime(generated) })}</p>
       </header>
 
-      <section className="report-section" aria-labelledby="rep-totals">
-        <h2 id="rep-totals">{t('report.totals.title')}</h2>
+      <ReportSection id="rep-totals" title={t('report.totals.title')}>
         <dl className="report-totals">
           {totals.map((x) => (
             <div key={x.k}>
@@ -178,10 +221,9 @@ function ReportBody({ report, vocab, lang }: { report: DailyReport; vocab: Retur
             </div>
           ))}
         </dl>
-      </section>
+      </ReportSection>
 
-      <section className="report-section" aria-labelledby="rep-hourly">
-        <h2 id="rep-hourly">{t('report.hourly')}</h2>
+      <ReportSection id="rep-hourly" title={t('report.hourly')}>
         <div className="report-chart" role="img" aria-label={t('report.hourlyLabel', { busiest: c.busiestHour ?? '—', total: c.total })}>
           {c.hourly.map((n, h) => (
             <div key={h} className={`rbar ${h === c.busiestHour ? 'is-peak' : ''}`}>
@@ -193,136 +235,58 @@ function ReportBody({ report, vocab, lang }: { report: DailyReport; vocab: Retur
             </div>
           ))}
         </div>
-      </section>
+      </ReportSection>
 
       <div className="report-two">
-        <section className="report-section" aria-labelledby="rep-dispositions">
-          <h2 id="rep-dispositions">{t('report.dispositions')}</h2>
-          <table className="report-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('call.disposition')}</th>
-                <th scope="col" className="num">
-                  {t('report.calls')}
-                </th>
-                <th scope="col" className="num">
-                  %
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {CALL_DISPOSITIONS.map((d) => (
-                <tr key={d}>
-                  <th scope="row">{t(`disposition.${d}`)}</th>
-                  <td className="num">{formatIndian(c.byDisposition[d] ?? 0)}</td>
-                  <td className="num">{dispositionTotal ? Math.round(((c.byDisposition[d] ?? 0) / dispositionTotal) * 100) : 0}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <ReportSection id="rep-dispositions" title={t('report.dispositions')}>
+          <ReportTable
+            columns={[{ title: t('call.disposition') }, { title: t('report.calls'), num: true }, { title: '%', num: true }]}
+            rows={CALL_DISPOSITIONS.map((d) => ({
+              key: d,
+              cells: [t(`disposition.${d}`), formatIndian(c.byDisposition[d] ?? 0), dispositionTotal ? Math.round(((c.byDisposition[d] ?? 0) / dispositionTotal) * 100) : 0],
+            }))}
+          />
+        </ReportSection>
 
-        <section className="report-section" aria-labelledby="rep-categories">
-          <h2 id="rep-categories">{t('report.categories')}</h2>
-          {tk.byCategory.length === 0 ? (
-            <p className="muted">{t('report.none')}</p>
-          ) : (
-            <table className="report-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('field.category')}</th>
-                  <th scope="col" className="num">
-                    {t('report.raised')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('report.resolved')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {tk.byCategory.map((x) => (
-                  <tr key={x.category}>
-                    <th scope="row">{vocab.category(x.category)}</th>
-                    <td className="num">{formatIndian(x.raised)}</td>
-                    <td className="num">{formatIndian(x.resolved)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
+        <ReportSection id="rep-categories" title={t('report.categories')} empty={tk.byCategory.length === 0 ? t('report.none') : null}>
+          <ReportTable
+            columns={[{ title: t('field.category') }, { title: t('report.raised'), num: true }, { title: t('report.resolved'), num: true }]}
+            rows={tk.byCategory.map((x) => ({ key: x.category, cells: [vocab.category(x.category), formatIndian(x.raised), formatIndian(x.resolved)] }))}
+          />
+        </ReportSection>
       </div>
 
-      <section className="report-section" aria-labelledby="rep-departments">
-        <h2 id="rep-departments">{t('report.departments')}</h2>
-        {tk.byDepartment.length === 0 ? (
-          <p className="muted">{t('report.none')}</p>
-        ) : (
-          <table className="report-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('field.department')}</th>
-                <th scope="col" className="num">
-                  {t('report.forwarded')}
-                </th>
-                <th scope="col" className="num">
-                  {t('report.acknowledged')}
-                </th>
-                <th scope="col" className="num">
-                  {t('report.pending')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tk.byDepartment.map((x) => (
-                <tr key={x.department}>
-                  <th scope="row">{vocab.department(x.department)}</th>
-                  <td className="num">{formatIndian(x.forwarded)}</td>
-                  <td className="num">{formatIndian(x.acknowledged)}</td>
-                  <td className="num">{formatIndian(x.pending)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <ReportSection id="rep-departments" title={t('report.departments')} empty={tk.byDepartment.length === 0 ? t('report.none') : null}>
+        <ReportTable
+          columns={[{ title: t('field.department') }, { title: t('report.forwarded'), num: true }, { title: t('report.acknowledged'), num: true }, { title: t('report.pending'), num: true }]}
+          rows={tk.byDepartment.map((x) => ({ key: x.department, cells: [vocab.department(x.department), formatIndian(x.forwarded), formatIndian(x.acknowledged), formatIndian(x.pending)] }))}
+        />
+      </ReportSection>
 
-      <section className="report-section report-breaches" aria-labelledby="rep-breaches">
-        <h2 id="rep-breaches">
-          {t('report.breaches')} ({formatIndian(tk.breaches.length)})
-        </h2>
-        {tk.breaches.length === 0 ? (
-          <p className="muted">{t('report.noBreaches')}</p>
-        ) : (
-          <table className="report-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('sup.follow.ticket')}</th>
-                <th scope="col">{t('field.category')}</th>
-                <th scope="col">{t('field.priority')}</th>
-                <th scope="col">{t('followUp.dueBy')}</th>
-                <th scope="col">{t('field.status')}</th>
-                <th scope="col">{t('field.department')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...tk.breaches]
-                .sort((a, b) => a.number - b.number)
-                .map((b) => (
-                <tr key={b.number}>
-                  <th scope="row">#{b.number}</th>
-                  <td>{vocab.category(b.category)}</td>
-                  <td>{t(`priority.${b.priority}`, { defaultValue: b.priority })}</td>
-                  <td>{time.when(b.dueAt, time.noonOf(report.date))}</td>
-                  <td>{t(`status.${b.status}`, { defaultValue: b.status })}</td>
-                  <td>{b.department ? vocab.department(b.department) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
-      <footer className="report-foot">{t('report.foot', { date: report.date })}</footer>
+      <ReportSection
+        id="rep-breaches"
+        className="report-breaches"
+        title={`${t('report.breaches')} (${formatIndian(tk.breaches.length)})`}
+        empty={tk.breaches.length === 0 ? t('report.noBreaches') : null}
+      >
+        <ReportTable
+          columns={[{ title: t('sup.follow.ticket') }, { title: t('field.category') }, { title: t('field.priority') }, { title: t('followUp.dueBy') }, { title: t('field.status') }, { title: t('field.department') }]}
+          rows={[...tk.breaches]
+            .sort((a, b) => a.number - b.number)
+            .map((b) => ({
+              key: b.number,
+              cells: [
+                `#${b.number}`,
+                vocab.category(b.category),
+                t(`priority.${b.priority}`, { defaultValue: b.priority }),
+                time.when(b.dueAt, time.noonOf(report.date)),
+                t(`status.${b.status}`, { defaultValue: b.status }),
+                b.department ? vocab.department(b.department) : '—',
+              ],
+            }))}
+        />
+      </ReportSection>
+      <footer className="report-foot">{t('report.foot', { date: time.date(report.date) })}</footer>
     </article>
   );
 }

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Broadcast, CategoryConfig, DepartmentConfig, FloorConfig, Requests } from '../../../shared/protocol';
 import type { ClientView, HubClient, RequestResult } from '../hubLink/client';
 import { newId } from '../hubLink/storage';
+import { currentLanguage } from '../i18n';
 import type { Announce } from '../ui/announcements';
 import { errorText } from '../ui/errorText';
 import { Field } from '../ui/Field';
@@ -17,6 +18,8 @@ import { changedIds, idFromLabel, newCategory, newDepartment, newItemProblem, re
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** What a section says after a save that failed or clashed. */
+type Message = { kind: 'error' | 'warn'; text: string } | null;
 
 export function ConfigView({ client, view, announce }: { client: HubClient; view: ClientView; announce: Announce }) {
   const { t } = useTranslation();
@@ -60,12 +63,14 @@ function ItemsEditor({ kind, client, config, connected, announce }: { kind: 'cat
   const [base, setBase] = useState(current);
   const [draft, setDraft] = useState(current);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'error' | 'warn'; text: string } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
   const [add, setAdd] = useState({ en: '', hi: '', id: '', idTouched: false });
   const [addProblem, setAddProblem] = useState<string | null>(null);
   const edited = !same(base, draft);
   const changed = new Set(changedIds(base, draft));
   const isCategories = kind === 'categories';
+  const lang = currentLanguage();
+  const savedById = new Map(base.map((x) => [x.id, x]));
 
   // Untouched, the editor follows the hub: another supervisor's save shows here at once.
   useEffect(() => {
@@ -106,7 +111,7 @@ function ItemsEditor({ kind, client, config, connected, announce }: { kind: 'cat
       const theirs = r.current[kind] as (CategoryConfig | DepartmentConfig)[];
       setDraft(rebaseList(base, trimmed, theirs).list);
       setBase(theirs);
-      const names = r.clashes.map((id) => (r.current[kind] as { id: string; label: { en: string } }[]).find((x) => x.id === id)?.label.en ?? id).join(', ');
+      const names = r.clashes.map((id) => (r.current[kind] as { id: string; label: { en: string; hi: string } }[]).find((x) => x.id === id)?.label[lang] ?? id).join(', ');
       setMessage({ kind: 'warn', text: t('sup.config.clash', { names }) });
     } else setMessage({ kind: 'error', text: errorText(t, r.error) });
   }
@@ -129,37 +134,51 @@ function ItemsEditor({ kind, client, config, connected, announce }: { kind: 'cat
         <p className="small muted">{t(`sup.config.${kind}Hint`)}</p>
       </div>
       <div className="cfg-items">
-        {draft.map((x) => (
-          <fieldset key={x.id} className={`cfg-item ${changed.has(x.id) ? 'is-changed' : ''} ${x.active ? '' : 'is-retired'}`}>
-            <legend>
-              {x.label.en || x.id} <code>{x.id}</code>
-              {changed.has(x.id) && <span className="badge badge-unsynced">{t('sup.config.unsaved')}</span>}
-            </legend>
-            <div className="cfg-row">
-              <Field label={t('sup.config.labelEn')}>
-                <input value={x.label.en} maxLength={80} onChange={(e) => update(x.id, (c) => ({ ...c, label: { ...c.label, en: e.target.value } }))} />
-              </Field>
-              <Field label={t('sup.config.labelHi')}>
-                <input lang="hi" value={x.label.hi} maxLength={80} onChange={(e) => update(x.id, (c) => ({ ...c, label: { ...c.label, hi: e.target.value } }))} />
-              </Field>
-              <label className="check">
-                <input type="checkbox" checked={x.active} onChange={(e) => update(x.id, (c) => ({ ...c, active: e.target.checked }))} />
-                {t('sup.config.active')}
-              </label>
-            </div>
-            {isCategories && 'guidance' in x && (
-              <details className="cfg-guidance" open={changed.has(x.id) && !same(x.guidance, (base.find((b) => b.id === x.id) as CategoryConfig | undefined)?.guidance) ? true : undefined}>
-                <summary>{t('sup.config.guidance')}</summary>
-                <Field label={t('sup.config.guidanceEn')}>
-                  <textarea rows={3} maxLength={2000} value={x.guidance.en} onChange={(e) => update(x.id, (c) => ({ ...c, guidance: { ...c.guidance, en: e.target.value } }))} />
+        {draft.map((x) => {
+          // Named as saved, in the page's language, so the box keeps its name while its labels are
+          // edited; the code is shown only for a new entry, whose code is being chosen.
+          const saved = savedById.get(x.id);
+          const stale = (saved as CategoryConfig | undefined)?.staleGuidance ?? null;
+          return (
+            <fieldset key={x.id} className={`cfg-item ${changed.has(x.id) ? 'is-changed' : ''} ${x.active ? '' : 'is-retired'}`}>
+              <legend>
+                {(saved ?? x).label[lang] || x.id}
+                {!saved && <small className="cfg-code">{t('sup.config.code', { id: x.id })}</small>}
+                {changed.has(x.id) && <span className="badge badge-unsynced">{t('sup.config.unsaved')}</span>}
+              </legend>
+              <div className="cfg-row">
+                <Field label={t('sup.config.labelEn')}>
+                  <input value={x.label.en} maxLength={80} onChange={(e) => update(x.id, (c) => ({ ...c, label: { ...c.label, en: e.target.value } }))} />
                 </Field>
-                <Field label={t('sup.config.guidanceHi')}>
-                  <textarea lang="hi" rows={3} maxLength={2000} value={x.guidance.hi} onChange={(e) => update(x.id, (c) => ({ ...c, guidance: { ...c.guidance, hi: e.target.value } }))} />
+                <Field label={t('sup.config.labelHi')}>
+                  <input lang="hi" value={x.label.hi} maxLength={80} onChange={(e) => update(x.id, (c) => ({ ...c, label: { ...c.label, hi: e.target.value } }))} />
                 </Field>
-              </details>
-            )}
-          </fieldset>
-        ))}
+                <label className="check">
+                  <input type="checkbox" checked={x.active} onChange={(e) => update(x.id, (c) => ({ ...c, active: e.target.checked }))} />
+                  {t('sup.config.active')}
+                </label>
+              </div>
+              {isCategories && 'guidance' in x && (
+                <details className="cfg-guidance" open={changed.has(x.id) && !same(x.guidance, (saved as CategoryConfig | undefined)?.guidance) ? true : undefined}>
+                  <summary>
+                    <span>{t('sup.config.guidance')}</span>
+                    {stale && <span className="badge badge-stale">{t('sup.config.staleBadge', { lang: t(`languages.${stale}`) })}</span>}
+                  </summary>
+                  {(['en', 'hi'] as const).map((g) => (
+                    <Field
+                      key={g}
+                      label={t(g === 'en' ? 'sup.config.guidanceEn' : 'sup.config.guidanceHi')}
+                      hint={stale === g ? t('sup.config.staleHint', { lang: t(`languages.${g === 'en' ? 'hi' : 'en'}`) }) : undefined}
+                      hintWarn
+                    >
+                      <textarea lang={g} rows={3} maxLength={2000} value={x.guidance[g]} onChange={(e) => update(x.id, (c) => ({ ...c, guidance: { ...c.guidance, [g]: e.target.value } }))} />
+                    </Field>
+                  ))}
+                </details>
+              )}
+            </fieldset>
+          );
+        })}
       </div>
       <fieldset className="cfg-add">
         <legend>{t(`sup.config.add.${kind}`)}</legend>
@@ -183,30 +202,59 @@ function ItemsEditor({ kind, client, config, connected, announce }: { kind: 'cat
           </p>
         )}
       </fieldset>
+      <SaveBar
+        message={message}
+        saveLabel={t(`sup.config.save.${kind}`)}
+        canSave={edited && !busy && connected}
+        canUndo={edited && !busy}
+        connected={connected}
+        onSave={() => void save()}
+        onUndo={() => {
+          setBase(current);
+          setDraft(current);
+          setMessage(null);
+        }}
+      />
+    </section>
+  );
+}
+
+/** The foot of a section: what went wrong or clashed, Save and Undo, and why saving waits. */
+function SaveBar({
+  message,
+  saveLabel,
+  canSave,
+  canUndo,
+  connected,
+  onSave,
+  onUndo,
+}: {
+  message: Message;
+  saveLabel: string;
+  canSave: boolean;
+  canUndo: boolean;
+  connected?: boolean;
+  onSave: () => void;
+  onUndo: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
       {message && (
         <p className={`alert ${message.kind === 'error' ? 'alert-error' : 'alert-warn'}`} role="alert">
           {message.text}
         </p>
       )}
       <div className="cfg-actions">
-        <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={!edited || busy || !connected}>
-          {t(`sup.config.save.${kind}`)}
+        <button type="button" className="btn btn-primary" onClick={onSave} disabled={!canSave}>
+          {saveLabel}
         </button>
-        <button
-          type="button"
-          className="btn btn-quiet"
-          disabled={!edited || busy}
-          onClick={() => {
-            setBase(current);
-            setDraft(current);
-            setMessage(null);
-          }}
-        >
+        <button type="button" className="btn btn-quiet" disabled={!canUndo} onClick={onUndo}>
           {t('sup.config.undo')}
         </button>
-        {!connected && <span className="hint-warn">{t('sup.config.offline')}</span>}
+        {connected === false && <span className="hint-warn">{t('sup.config.offline')}</span>}
       </div>
-    </section>
+    </>
   );
 }
 
@@ -216,7 +264,7 @@ function SlaEditor({ client, view, config, connected, announce }: { client: HubC
   const [base, setBase] = useState(config.sla);
   const [form, setForm] = useState<SlaForm>(() => slaForm(config.sla, config.categories));
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'error' | 'warn'; text: string } | null>(null);
+  const [message, setMessage] = useState<Message>(null);
   const parsed = slaFromForm(form);
   const edited = !parsed.ok || !same(parsed.sla, base);
 
@@ -278,56 +326,36 @@ function SlaEditor({ client, view, config, connected, announce }: { client: HubC
           {config.categories.map((c) => (
             <tr key={c.id}>
               <th scope="row">{vocab.category(c.id)}</th>
-              <td>
-                <input
-                  type="number"
-                  min="0"
-                  step="any"
-                  inputMode="decimal"
-                  aria-label={t('sup.config.hoursFor', { category: vocab.category(c.id), priority: t('priority.normal') })}
-                  placeholder={form.normalHours}
-                  value={form.perCategory[c.id]?.normal ?? ''}
-                  onChange={(e) => setCat(c.id, 'normal', e.target.value)}
-                />
-              </td>
-              <td>
-                <input
-                  type="number"
-                  min="0"
-                  step="any"
-                  inputMode="decimal"
-                  aria-label={t('sup.config.hoursFor', { category: vocab.category(c.id), priority: t('priority.urgent') })}
-                  placeholder={form.urgentHours}
-                  value={form.perCategory[c.id]?.urgent ?? ''}
-                  onChange={(e) => setCat(c.id, 'urgent', e.target.value)}
-                />
-              </td>
+              {(['normal', 'urgent'] as const).map((p) => (
+                <td key={p}>
+                  <input
+                    type="number"
+                    min="0"
+                    step="any"
+                    inputMode="decimal"
+                    aria-label={t('sup.config.hoursFor', { category: vocab.category(c.id), priority: t(`priority.${p}`) })}
+                    placeholder={p === 'normal' ? form.normalHours : form.urgentHours}
+                    value={form.perCategory[c.id]?.[p] ?? ''}
+                    onChange={(e) => setCat(c.id, p, e.target.value)}
+                  />
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
       </table>
-      {message && (
-        <p className={`alert ${message.kind === 'error' ? 'alert-error' : 'alert-warn'}`} role="alert">
-          {message.text}
-        </p>
-      )}
-      <div className="cfg-actions">
-        <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={!edited || busy || !connected}>
-          {t('sup.config.save.sla')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-quiet"
-          disabled={!edited || busy}
-          onClick={() => {
-            setBase(config.sla);
-            setForm(slaForm(config.sla, config.categories));
-            setMessage(null);
-          }}
-        >
-          {t('sup.config.undo')}
-        </button>
-      </div>
+      <SaveBar
+        message={message}
+        saveLabel={t('sup.config.save.sla')}
+        canSave={edited && !busy && connected}
+        canUndo={edited && !busy}
+        onSave={() => void save()}
+        onUndo={() => {
+          setBase(config.sla);
+          setForm(slaForm(config.sla, config.categories));
+          setMessage(null);
+        }}
+      />
     </section>
   );
 }

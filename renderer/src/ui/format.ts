@@ -23,9 +23,18 @@ export function dayHeading(day: string, lang: string): string {
   return new Intl.DateTimeFormat(lang === 'hi' ? 'hi-IN' : 'en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric', weekday: 'long' }).format(d);
 }
 
-/** A byte count as people read it: "4.2 MB". */
-export function bytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+/** The words of sizes in the page's language: "MB", "एमबी". */
+export type SizeUnit = 'bytes' | 'kb' | 'mb' | 'gb';
+
+const oneDecimal = new Intl.NumberFormat('en-IN', { maximumFractionDigits: 1 });
+
+/** A byte count as people read it, in Indian grouping and the page's words: "2.3 MB", "2.3 एमबी". */
+export function bytes(n: number, unit: (u: SizeUnit) => string): string {
+  const steps: [SizeUnit, number][] = [
+    ['gb', 1024 ** 3],
+    ['mb', 1024 ** 2],
+    ['kb', 1024],
+  ];
+  for (const [u, size] of steps) if (n >= size) return `${oneDecimal.format(n / size)} ${unit(u)}`;
+  return `${formatIndian(n)} ${unit('bytes')}`;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isLanguage, type Language } from '../i18n';
+import { currentLanguage, isLanguage, type Language } from '../i18n';
 import { vocabulary, type Vocabulary } from './vocab';
 import type { ClientView, HubClient } from '../hubLink/client';
 import { hubTimeZone } from '../hubLink/hubMirror';
@@ -35,7 +35,11 @@ export function useVocabulary(view: ClientView): Vocabulary {
   return useMemo(() => vocabulary(view.config, lang, t), [view.config, lang, t]);
 }
 
-/** Times in the hub's zone, as this client last heard it named (IST until then). */
-export function hubTimeOf(view: ClientView): HubTime {
-  return hubTime(hubTimeZone(view.hub));
+/**
+ * Times in the hub's zone, as this client last heard it named (IST until then), in the
+ * screen's language. Read while rendering: every component that shows times translates too,
+ * so a switch of language renders them again.
+ */
+export function hubTimeOf(view: ClientView, lang: Language = currentLanguage()): HubTime {
+  return hubTime(hubTimeZone(view.hub), lang);
 }

@@ -44,3 +44,27 @@ describe('a hub in another zone', () => {
     expect(hubTime('Mars/Olympus_Mons').zone).toBe('Asia/Kolkata');
   });
 });
+
+describe('times in Hindi', () => {
+  const hi = hubTime('Asia/Kolkata', 'hi');
+  const en = hubTime('Asia/Kolkata', 'en');
+  const at = '2026-11-30T16:33:00.000Z';
+  const nextDay = new Date('2026-12-01T09:00:00.000Z');
+
+  it('names months in Hindi, with the same digits and the 24-hour clock', () => {
+    expect(hi.when(at, nextDay)).toBe('30 नवंबर 22:03');
+    expect(en.when(at, nextDay)).toBe('30 Nov 22:03');
+    expect(hi.when(at, new Date(at))).toBe('22:03');
+    expect(hi.clock(at)).toBe('22:03:00');
+    expect(hi.date('2026-11-30')).toBe('30 नवंबर 2026');
+    expect(en.date('2026-11-30')).toBe('30 November 2026');
+    expect(hi.dateTime(at)).toBe('30 नवंबर 2026 को 22:03 बजे');
+    expect(en.dateTime(at)).toBe('30 November 2026 at 22:03');
+  });
+
+  it('names the zone in words in the page’s language, never by its IANA name', () => {
+    expect(hi.zoneLongName(new Date(at))).toBe('भारतीय मानक समय');
+    expect(en.zoneLongName(new Date(at))).toBe('India Standard Time');
+    expect(hi.zoneName(new Date(at))).toBe('IST');
+  });
+});
