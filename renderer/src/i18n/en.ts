@@ -65,6 +65,7 @@ export const en = {
   },
   top: {
     seat: 'Seat {{seat}}',
+    heading: 'Operator console, seat {{seat}}',
     seatState: 'Seat state',
     totalCalls: 'Total calls',
     callsToday: 'Calls today',
@@ -406,6 +407,7 @@ export const en = {
     summary: '{{onCall}} on call · {{ready}} ready · {{wrap}} wrap-up · {{brk}} on break',
   },
   sup: {
+    heading: 'Supervisor’s console: {{section}}',
     role: 'Supervisor',
     nav: 'Sections',
     notSupervisorKey: 'This is not the supervisor’s key. Sign in with the supervisor key.',

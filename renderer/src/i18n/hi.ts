@@ -62,6 +62,7 @@ export const hi: Dictionary = {
   },
   top: {
     seat: 'सीट {{seat}}',
+    heading: 'ऑपरेटर कंसोल, सीट {{seat}}',
     seatState: 'सीट की स्थिति',
     totalCalls: 'कुल कॉल',
     callsToday: 'आज की कॉल',
@@ -403,6 +404,7 @@ export const hi: Dictionary = {
     summary: '{{onCall}} कॉल पर · {{ready}} तैयार · {{wrap}} रैप-अप · {{brk}} ब्रेक पर',
   },
   sup: {
+    heading: 'सुपरवाइज़र कंसोल: {{section}}',
     role: 'सुपरवाइज़र',
     nav: 'हिस्से',
     notSupervisorKey: 'यह सुपरवाइज़र की एक्सेस कुंजी नहीं है। सुपरवाइज़र की एक्सेस कुंजी से साइन इन करें।',
