@@ -407,8 +407,8 @@ export const en = {
     summary: '{{onCall}} on call · {{ready}} ready · {{wrap}} wrap-up · {{brk}} on break',
   },
   sup: {
-    heading: 'Supervisor’s console: {{section}}',
     role: 'Supervisor',
+    heading: 'Supervisor’s console: {{section}}',
     nav: 'Sections',
     notSupervisorKey: 'This is not the supervisor’s key. Sign in with the supervisor key.',
     overdueCount_one: '{{count}} past target',

@@ -404,8 +404,8 @@ export const hi: Dictionary = {
     summary: '{{onCall}} कॉल पर · {{ready}} तैयार · {{wrap}} रैप-अप · {{brk}} ब्रेक पर',
   },
   sup: {
-    heading: 'सुपरवाइज़र कंसोल: {{section}}',
     role: 'सुपरवाइज़र',
+    heading: 'सुपरवाइज़र कंसोल: {{section}}',
     nav: 'हिस्से',
     notSupervisorKey: 'यह सुपरवाइज़र की एक्सेस कुंजी नहीं है। सुपरवाइज़र की एक्सेस कुंजी से साइन इन करें।',
     overdueCount_one: '{{count}} समय-सीमा पार',
