@@ -50,8 +50,9 @@ test('a supervisor sees every seat, changes the floor’s words live, and follow
 
   // Live configuration: a category renamed, with new guidance, reaches the operator's form at once.
   await sup.getByRole('button', { name: 'Configuration', exact: true }).click();
-  // A box is named by its label (it keeps the saved name while being edited), never by its code.
-  const category = sup.getByRole('group', { name: 'Movement pass', exact: true });
+  // A box is named by its label (it keeps the saved name, and says "not saved", while being
+  // edited), never by its code.
+  const category = sup.getByRole('group', { name: /^Movement pass/ });
   await category.getByLabel('English label', { exact: true }).fill('Movement pass (e-pass)');
   await category.getByText('Guidance for operators').click();
   await category.getByLabel('Guidance (English)', { exact: true }).fill('Tell: apply on the district e-pass portal; the pass comes by SMS.');
