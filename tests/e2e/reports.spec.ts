@@ -164,6 +164,13 @@ test('in Hindi, dates, the zone, sizes and exports are in Hindi', async ({ brows
   await expect(backup).toContainText(/बैकअप \d\d:\d\d बजे \(IST\) बना: \d[\d,]*(\.\d)? (केबी|एमबी), जाँचा गया, (एक सेकंड से कम|\d+ सेकंड) में।/, { timeout: 60_000 });
   await expect(backup).not.toContainText(/KB|MB|ms/);
 
+  // Times on other days read with Hindi months on the consoles too (the follow-up's due times).
+  await page.getByRole('button', { name: /^आगे की कार्रवाई/ }).click();
+  const breaches = page.getByRole('table', { name: 'समय-सीमा पार शिकायतें', exact: true });
+  await expect(breaches).toContainText(new RegExp(`\\d\\d (${[...new Set(days.map(hindiMonth))].join('|')}) \\d\\d:\\d\\d`));
+  await expect(breaches).not.toContainText(/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/);
+  await page.getByRole('button', { name: 'रिपोर्ट', exact: true }).click();
+
   // The report names the zone in words and prints its times with Hindi months.
   await pickDay(page, 'तारीख', day, hindiDay);
   await page.getByRole('link', { name: 'दैनिक रिपोर्ट खोलें', exact: true }).click();
