@@ -428,6 +428,8 @@ export const en = {
       noNumber: 'no number',
       drift: 'clock off by {{minutes}} min',
       driftHint: 'This PC’s clock is wrong; its timers use the hub’s clock. Ask IT to set it.',
+      offline: 'Offline: {{n}}',
+      offlineSeats: 'seats {{seats}}',
       leftOpen: 'Calls left open',
       openCall: 'Call open {{time}}',
       closeCall: 'Close call',

@@ -425,6 +425,8 @@ export const hi: Dictionary = {
       noNumber: 'नंबर नहीं',
       drift: 'घड़ी {{minutes}} मिनट गलत',
       driftHint: 'इस कंप्यूटर की घड़ी गलत है; इसके टाइमर हब की घड़ी से चलते हैं। आईटी से ठीक करवाएँ।',
+      offline: 'ऑफ़लाइन: {{n}}',
+      offlineSeats: 'सीटें {{seats}}',
       leftOpen: 'खुली छूटी कॉल',
       openCall: 'कॉल खुली {{time}}',
       closeCall: 'कॉल बंद करें',

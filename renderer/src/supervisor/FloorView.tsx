@@ -2,7 +2,7 @@
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FloorStats } from '../../../shared/protocol';
-import { seatRows, stateCounts } from '../common/floor/seats';
+import { activeFirst, seatRows, seatRuns, stateCounts } from '../common/floor/seats';
 import { TicketList } from '../common/tickets/TicketList';
 import type { ClientView, HubClient } from '../hubLink/client';
 import { PhoneText } from '../ui/PhoneText';
@@ -34,6 +34,8 @@ function SeatsPanel({ client, view, hubNow }: { client: HubClient; view: ClientV
   const { t } = useTranslation();
   const rows = seatRows(view.hub, hubNow);
   const counts = stateCounts(rows);
+  // Staffed seats first; the empty ones as one line of numbers, so a night shift of 8 needs no scrolling.
+  const floor = activeFirst(rows);
   const drift = new Map((view.stats?.clockDrift ?? []).map((d) => [d.seat, d.ms]));
   return (
     <section className="panel sup-seats" aria-labelledby="sup-seats-title">
@@ -44,7 +46,7 @@ function SeatsPanel({ client, view, hubNow }: { client: HubClient; view: ClientV
       <CallsLeftOpen client={client} view={view} hubNow={hubNow} />
       {/* The list scrolls on its own, and holds nothing focusable: tabIndex lets a keyboard reach and scroll it. */}
       <ul className="sup-seat-list" aria-label={t('wall.seats')} tabIndex={0}>
-        {rows.map((r) => (
+        {floor.active.map((r) => (
           <li key={r.seat} className={`sup-seat seat-${r.state}`}>
             <span className="sup-seat-num">{r.seat}</span>
             <span className="sup-seat-name">{r.name ?? '—'}</span>
@@ -65,6 +67,14 @@ function SeatsPanel({ client, view, hubNow }: { client: HubClient; view: ClientV
             )}
           </li>
         ))}
+        {floor.offline.length > 0 && (
+          <li className="sup-seat-offline">
+            <span className="sup-seat-state state-offline">
+              <span aria-hidden="true">{SEAT_ICON.offline}</span> {t('sup.floor.offline', { n: formatIndian(floor.offline.length) })}
+            </span>{' '}
+            <span className="sup-seat-runs">{t('sup.floor.offlineSeats', { seats: seatRuns(floor.offline) })}</span>
+          </li>
+        )}
       </ul>
     </section>
   );

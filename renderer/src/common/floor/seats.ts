@@ -38,3 +38,37 @@ export function stateCounts(rows: readonly SeatRow[]): StateCounts {
   for (const r of rows) c[r.state] += 1;
   return c;
 }
+
+/** The order a supervisor reads the floor in: who is busy, who is free, who is away. */
+const FLOOR_ORDER: Record<SeatState, number> = { on_call: 0, wrap_up: 1, ready: 2, break: 3, offline: 4 };
+
+export interface FloorSeats {
+  /** Seats someone is signed in at, on a call first, then wrap-up, ready and break; by number within each. */
+  active: SeatRow[];
+  /** The numbers of the seats nobody is at, in order. */
+  offline: number[];
+}
+
+/**
+ * The supervisor's floor: 40 seats of which a handful are staffed must show those without
+ * scrolling, so the staffed seats come first and the empty ones shrink to their numbers. (The
+ * wall keeps `seatRows`' order, by number, as the room knows its desks.)
+ */
+export function activeFirst(rows: readonly SeatRow[]): FloorSeats {
+  const active = rows.filter((r) => r.state !== 'offline').sort((a, b) => FLOOR_ORDER[a.state] - FLOOR_ORDER[b.state] || a.seat - b.seat);
+  const offline = rows.filter((r) => r.state === 'offline').map((r) => r.seat);
+  return { active, offline };
+}
+
+/** Seat numbers as short runs, "1, 4–9, 12", so that 32 empty seats read in one line. */
+export function seatRuns(seats: readonly number[]): string {
+  const sorted = [...seats].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    runs.push(j > i + 1 ? `${sorted[i]}–${sorted[j]}` : j === i + 1 ? `${sorted[i]}, ${sorted[j]}` : String(sorted[i]));
+    i = j + 1;
+  }
+  return runs.join(', ');
+}
