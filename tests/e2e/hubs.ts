@@ -26,13 +26,14 @@ export function removeDataDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** A hub on `dataDir`; `port` 0 picks a free one, a fixed port brings a hub back where it was. */
-export function ownHub(dataDir: string, opts: { port?: number; initialTotal?: number; callGraceSeconds?: number } = {}): Promise<Hub> {
+/** A hub on `dataDir`; `port` 0 picks a free one, a fixed port brings a hub back where it was; `seats` for a floor other than 40. */
+export function ownHub(dataDir: string, opts: { port?: number; initialTotal?: number; callGraceSeconds?: number; seats?: number } = {}): Promise<Hub> {
   return startHub({
     port: opts.port ?? 0,
     host: '127.0.0.1',
     dataDir,
     keys: E2E_KEYS,
+    ...(opts.seats !== undefined ? { seats: opts.seats } : {}),
     ...(opts.initialTotal !== undefined ? { initialTotal: opts.initialTotal } : {}),
     ...(opts.callGraceSeconds !== undefined ? { callGraceSeconds: opts.callGraceSeconds } : {}),
     rendererDir: resolve('dist/renderer'),

@@ -20,8 +20,8 @@ import { hubNow as toHubNow, hubTimeOf, useClientView, useNow } from '../ui/hook
 import { vocabulary } from '../ui/vocab';
 import { SEAT_ICON } from '../ui/seatIcon';
 import { type SeatRow, seatRows, stateCounts } from '../common/floor/seats';
-import { showDisconnectBanner, statsStale } from './model';
-import { CategoryMix, DepartmentsPending, DroppedCalls, HourlyChart, OpenTickets } from './panels';
+import { seatGridShape, showDisconnectBanner, statsStale } from './model';
+import { DroppedCalls, HourlyChart, Mix, OpenTickets } from './panels';
 
 const WALL_KEY = 'hcr.wall.key';
 
@@ -36,16 +36,18 @@ function wallKey(): string | null {
 }
 
 export function WallApp() {
-  const { t } = useTranslation();
   const key = useMemo(wallKey, []);
-  if (!key) {
-    return (
-      <main className="wall wall-message">
-        <p>{t('wall.noKey')}</p>
-      </main>
-    );
-  }
-  return <Wall wallKey={key} />;
+  return key ? <Wall wallKey={key} /> : <NoKey />;
+}
+
+/** Opened without its key: the address to use, for whoever set the TV up. */
+function NoKey() {
+  const { t } = useTranslation();
+  return (
+    <main className="wall wall-message">
+      <p>{t('wall.noKey')}</p>
+    </main>
+  );
 }
 
 function Wall({ wallKey }: { wallKey: string }) {
@@ -67,6 +69,7 @@ function Wall({ wallKey }: { wallKey: string }) {
   const stuck = connected && statsStale(view.stats, hubNow);
   // Figures that may be out of date are dimmed, and the banner says since when.
   const stale = lost || stuck || !view.ready;
+  const grid = seatGridShape(rows.length);
 
   return (
     <main className={`wall ${stale ? 'is-stale' : ''}`}>
@@ -74,9 +77,9 @@ function Wall({ wallKey }: { wallKey: string }) {
         <h1 className="wall-title">
           <Bi k="app.wallTitle" />
         </h1>
-        <BigFigure k="top.totalCalls" value={view.ready ? formatIndian(view.hub.counter.total) : '…'} />
-        <BigFigure k="top.callsToday" value={view.ready ? formatIndian(callsToday(view.hub, hubNow)) : '…'} />
-        <BigFigure k="wall.stats.lastHour" value={view.stats ? formatIndian(view.stats.lastHour) : '…'} />
+        <Figure size="big" k="top.totalCalls" value={view.ready ? formatIndian(view.hub.counter.total) : '…'} />
+        <Figure size="big" k="top.callsToday" value={view.ready ? formatIndian(callsToday(view.hub, hubNow)) : '…'} />
+        <Figure size="big" k="wall.stats.lastHour" value={view.stats ? formatIndian(view.stats.lastHour) : '…'} />
         <HubClock now={hubNow} time={time} className="wall-clock" />
       </header>
       {view.connection === 'refused' && (
@@ -112,7 +115,11 @@ function Wall({ wallKey }: { wallKey: string }) {
               ))}
             </ul>
           </div>
-          <ul className="seat-grid" aria-label={t('wall.seats')} style={{ gridTemplateRows: `repeat(${Math.max(1, Math.ceil(rows.length / 8))}, minmax(0, 1fr))` }}>
+          <ul
+            className="seat-grid"
+            aria-label={t('wall.seats')}
+            style={{ gridTemplateColumns: `repeat(${grid.columns}, minmax(0, 1fr))`, gridTemplateRows: `repeat(${grid.rows}, minmax(0, 1fr))` }}
+          >
             {rows.map((r) => (
               <SeatCard key={r.seat} row={r} />
             ))}
@@ -124,32 +131,24 @@ function Wall({ wallKey }: { wallKey: string }) {
   );
 }
 
-/** A figure read from across the room; its accessible name is the label alone (contract names). */
-function BigFigure({ k, value }: { k: string; value: string }) {
+/**
+ * A figure read from across the room, its label in both languages: `big` in the header (label
+ * beside the value), `tile` among the floor figures (label over the value). Its accessible name
+ * is the label alone (the contract's names).
+ */
+function Figure({ k, value, size = 'tile', alert, sub }: { k: string; value: string; size?: 'big' | 'tile'; alert?: boolean; sub?: string }) {
   const { t } = useTranslation();
   return (
-    <div className="big-figure">
-      <span className="big-label" aria-hidden="true">
+    <div className={`figure figure-${size} ${alert ? 'is-alert' : ''}`}>
+      <span className="figure-label" aria-hidden="true">
         <Bi k={k} />
       </span>
-      <output className="big-value" aria-label={t(k)}>
-        {value}
-      </output>
-    </div>
-  );
-}
-
-function Tile({ k, value, alert, sub }: { k: string; value: string; alert?: boolean; sub?: string }) {
-  const { t } = useTranslation();
-  return (
-    <div className={`tile ${alert ? 'tile-alert' : ''}`}>
-      <span className="tile-label" aria-hidden="true">
-        <Bi k={k} />
+      <span className="figure-reading">
+        <output className="figure-value" aria-label={t(k)}>
+          {value}
+        </output>
+        {sub && <span className="figure-sub">{sub}</span>}
       </span>
-      <output className="tile-value" aria-label={t(k)}>
-        {value}
-      </output>
-      {sub && <span className="tile-sub">{sub}</span>}
     </div>
   );
 }
@@ -171,51 +170,46 @@ function Figures({ view, stats, hubNow, time }: { view: ClientView; stats: Floor
   return (
     <section className="wall-figures" aria-label={t('wall.stats.region')}>
       <div className="tiles">
-        <Tile k="wall.stats.open" value={formatIndian(open)} />
-        <Tile k="wall.stats.overdue" value={formatIndian(stats.overdue)} alert={stats.overdue > 0} />
-        <Tile k="wall.stats.dropped" value={formatIndian(stats.droppedToday)} alert={stats.droppedToday > 0} />
-        <Tile k="wall.stats.avgCall" value={stats.avgHandleSeconds === null ? '—' : duration(stats.avgHandleSeconds * 1000)} />
-        <Tile
+        <Figure k="wall.stats.open" value={formatIndian(open)} />
+        <Figure k="wall.stats.overdue" value={formatIndian(stats.overdue)} alert={stats.overdue > 0} />
+        <Figure k="wall.stats.dropped" value={formatIndian(stats.droppedToday)} alert={stats.droppedToday > 0} />
+        <Figure k="wall.stats.avgCall" value={stats.avgHandleSeconds === null ? '—' : duration(stats.avgHandleSeconds * 1000)} />
+        <Figure
           k="wall.stats.longest"
           value={longest ? duration(hubNow.getTime() - Date.parse(longest.startedAt)) : '—'}
           sub={longest ? t('wall.seat', { seat: longest.seat }) : undefined}
         />
-        <Tile k="wall.stats.ticketsToday" value={formatIndian(stats.categoriesToday.reduce((n, c) => n + c.tickets, 0))} />
+        <Figure k="wall.stats.ticketsToday" value={formatIndian(stats.categoriesToday.reduce((n, c) => n + c.tickets, 0))} />
       </div>
-      <HourlyChart stats={stats} time={time} />
-      <CategoryMix stats={stats} vocab={vocab} vocabOther={vocabOther} />
+      <div className="wall-pair">
+        <HourlyChart stats={stats} time={time} />
+        <Mix of="categories" stats={stats} vocab={vocab} vocabOther={vocabOther} />
+      </div>
       <div className="wall-trio">
         <OpenTickets stats={stats} />
-        <DepartmentsPending stats={stats} vocab={vocab} vocabOther={vocabOther} />
+        <Mix of="departments" stats={stats} vocab={vocab} vocabOther={vocabOther} />
         <DroppedCalls stats={stats} time={time} />
       </div>
     </section>
   );
 }
 
+/**
+ * One seat in four lines: number and shape, who is on it, its state, and how long (on the call,
+ * or in the state). The state's word in the other language is in the key above the grid.
+ */
 function SeatCard({ row }: { row: SeatRow }) {
   const { t } = useTranslation();
-  const { other } = useOtherLanguage();
+  const time = row.state === 'on_call' && row.callMs !== undefined ? row.callMs : row.state !== 'offline' ? row.inStateMs : undefined;
   return (
     <li className={`seat-card seat-${row.state}`}>
-      <div className="seat-top">
-        <span className="seat-num">{row.seat}</span>
-        <span className="seat-icon" aria-hidden="true">
-          {SEAT_ICON[row.state]}
-        </span>
-      </div>
+      <span className="seat-num">{row.seat}</span>
+      <span className="seat-icon" aria-hidden="true">
+        {SEAT_ICON[row.state]}
+      </span>
       <span className="seat-name">{row.name ?? ''}</span>
       <span className="seat-state">{t(`seatState.${row.state}`)}</span>
-      <span className="seat-word-other" aria-hidden="true" lang={other}>
-        {t(`seatState.${row.state}`, { lng: other })}
-      </span>
-      <div className="seat-times">
-        {row.state === 'on_call' && row.callMs !== undefined ? (
-          <span className="seat-call">{t('wall.callTime', { time: duration(row.callMs) })}</span>
-        ) : row.state !== 'offline' ? (
-          <span className="seat-since">{t('wall.inState', { time: duration(row.inStateMs) })}</span>
-        ) : null}
-      </div>
+      <span className="seat-time">{time === undefined ? '' : duration(time)}</span>
     </li>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FloorStats } from '../../../shared/protocol';
 import { hubTime } from '../ui/hubTime';
-import { hourBars, showDisconnectBanner, statsStale, topWithRest } from './model';
+import { hourBars, seatGridShape, showDisconnectBanner, statsStale, topWithRest } from './model';
 
 describe('wall model', () => {
   it('waits a few seconds before saying the connection is lost', () => {
@@ -17,6 +17,10 @@ describe('wall model', () => {
     expect(bars[0]).toMatchObject({ label: '17', calls: 0, share: 0, current: false });
     expect(bars[5]).toMatchObject({ calls: 40, share: 1, peak: true });
     expect(bars[23]).toMatchObject({ label: '16', current: true, share: 23 / 40 });
+    // Counts over the hour running now and the busiest one, never over two neighbours.
+    expect(bars.filter((b) => b.showCount).map((b) => b.calls)).toEqual([40, 23]);
+    const lateBusiest = hourBars({ hourly: hourly.map((h, i) => ({ ...h, calls: i === 22 ? 90 : 1 })) } as FloorStats, hubTime('Asia/Kolkata'));
+    expect(lateBusiest.filter((b) => b.showCount).map((b) => b.calls)).toEqual([1]);
     // A hub in New York labels the same hours by its own clock.
     expect(hourBars({ hourly } as FloorStats, hubTime('America/New_York'))[0]!.label).toBe('06');
   });
@@ -31,6 +35,13 @@ describe('wall model', () => {
     ]);
     expect(rows[2]!.share).toBe(1);
     expect(topWithRest(items.slice(0, 3), (x) => x.tickets, (x) => x.category, 3).map((r) => r.id)).toEqual(['c0', 'c1', 'c2']);
+  });
+
+  it('lays 40 seats out in 8 columns of 5, and a larger floor in more columns of about the same shape', () => {
+    expect(seatGridShape(40)).toEqual({ columns: 8, rows: 5 });
+    expect(seatGridShape(24)).toEqual({ columns: 8, rows: 3 });
+    expect(seatGridShape(60)).toEqual({ columns: 10, rows: 6 });
+    expect(seatGridShape(0)).toEqual({ columns: 8, rows: 1 });
   });
 
   it('calls the figures stale when the hub has not refreshed them for a while', () => {

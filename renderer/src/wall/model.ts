@@ -30,18 +30,32 @@ export interface HourBar {
   share: number;
   current: boolean;
   peak: boolean;
+  /** Its count is written over it: the hour running now, and the busiest unless it stands right beside it. */
+  showCount: boolean;
 }
 
 /** The sliding 24 hours as bars, oldest first; the last is the hour running now. */
 export function hourBars(stats: FloorStats, time: HubTime): HourBar[] {
   const max = Math.max(1, ...stats.hourly.map((h) => h.calls));
   const peak = Math.max(...stats.hourly.map((h) => h.calls));
+  const last = stats.hourly.length - 1;
   let peakSeen = false;
   return stats.hourly.map((h, i) => {
     const isPeak = peak > 0 && h.calls === peak && !peakSeen;
     if (isPeak) peakSeen = true;
-    return { label: time.hour(h.hour), calls: h.calls, share: h.calls / max, current: i === stats.hourly.length - 1, peak: isPeak };
+    const current = i === last;
+    // Counts over neighbouring bars would run into each other: a bar is narrower than a number.
+    return { label: time.hour(h.hour), calls: h.calls, share: h.calls / max, current, peak: isPeak, showCount: current || (isPeak && last - i >= 2) };
   });
+}
+
+/**
+ * Columns and rows of the seat grid: eight columns for the 40 seats of a floor (cards wide
+ * enough for a name), more for a larger floor so its cards keep about the same shape.
+ */
+export function seatGridShape(seats: number): { columns: number; rows: number } {
+  const columns = Math.max(8, Math.ceil(Math.sqrt(seats * 1.6)));
+  return { columns, rows: Math.max(1, Math.ceil(seats / columns)) };
 }
 
 export interface MixRow {

@@ -2,6 +2,7 @@
  * The wall's panels of figures, each from the hub's `stats`. Charts are plain CSS boxes sized
  * by share, so they stay sharp at any resolution and need no chart library.
  */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FloorStats } from '../../../shared/protocol';
 import { Bi } from '../ui/Bi';
@@ -10,6 +11,18 @@ import type { HubTime } from '../ui/hubTime';
 import type { Vocabulary } from '../ui/vocab';
 import { hourBars, topWithRest } from './model';
 
+/** A panel of the wall under its title in both languages; the title names the panel's region. */
+function Panel({ id, titleKey, className, children }: { id: string; titleKey: string; className?: string; children: ReactNode }) {
+  return (
+    <section className={`wall-panel ${className ?? ''}`} aria-labelledby={id}>
+      <h2 id={id} className="wall-h2">
+        <Bi k={titleKey} />
+      </h2>
+      {children}
+    </section>
+  );
+}
+
 export function HourlyChart({ stats, time }: { stats: FloorStats; time: HubTime }) {
   const { t } = useTranslation();
   const bars = hourBars(stats, time);
@@ -17,59 +30,56 @@ export function HourlyChart({ stats, time }: { stats: FloorStats; time: HubTime 
   const current = bars[bars.length - 1];
   const summary = t('wall.hourly.summary', { peak: peak?.calls ?? 0, hour: peak?.label ?? '—', now: current?.calls ?? 0 });
   return (
-    <section className="wall-panel hourly" aria-labelledby="wall-hourly-title">
-      <h2 id="wall-hourly-title" className="wall-h2">
-        <Bi k="wall.hourly.title" />
-      </h2>
+    <Panel id="wall-hourly-title" titleKey="wall.hourly.title" className="hourly">
       <div className="hourly-chart" role="img" aria-label={summary}>
         {bars.map((b, i) => (
           <div key={i} className={`hbar ${b.current ? 'is-current' : ''} ${b.peak ? 'is-peak' : ''}`}>
             <span className="hbar-track">
-              {(b.current || b.peak) && <span className="hbar-value">{formatIndian(b.calls)}</span>}
+              {b.showCount && <span className="hbar-value">{formatIndian(b.calls)}</span>}
               <span className="hbar-fill" style={{ height: `${Math.max(b.calls > 0 ? 2 : 0, b.share * 100)}%` }} />
             </span>
             <span className="hbar-hour">{i % 3 === 2 || b.current ? b.label : ''}</span>
           </div>
         ))}
       </div>
-    </section>
+    </Panel>
   );
 }
 
-function MixBars({ rows, label, columns }: { rows: { key: string; main: string; second: string; count: number; share: number; alert?: boolean }[]; label: string; columns?: boolean }) {
-  return (
-    <ul className={`mix ${columns ? 'mix-columns' : ''}`} aria-label={label}>
-      {rows.map((r) => (
-        <li key={r.key} className={`mix-row ${r.alert ? 'is-alert' : ''}`}>
-          <span className="mix-label">
-            <Bi main={r.main} second={r.second} />
-          </span>
-          <span className="mix-count">{formatIndian(r.count)}</span>
-          <span className="mix-track" aria-hidden="true">
-            <span className="mix-fill" style={{ width: `${Math.max(2, r.share * 100)}%` }} />
-          </span>
-        </li>
-      ))}
-    </ul>
-  );
-}
+/** What each mix counts and says: today's requests by category, what waits with each department. */
+const MIXES = {
+  categories: { words: 'wall.mix', rest: 'wall.restCategories', top: 6, items: (s: FloorStats) => s.categoriesToday.map((c) => ({ id: c.category, n: c.tickets })), name: (v: Vocabulary, id: string) => v.category(id) },
+  departments: { words: 'wall.departments', rest: 'wall.restDepartments', top: 4, items: (s: FloorStats) => s.pendingByDepartment.map((d) => ({ id: d.department, n: d.tickets })), name: (v: Vocabulary, id: string) => v.department(id) },
+};
 
-export function CategoryMix({ stats, vocab, vocabOther }: { stats: FloorStats; vocab: Vocabulary; vocabOther: Vocabulary }) {
+/** Counts by name with a bar each, the largest first and the rest together in one row. */
+export function Mix({ of, stats, vocab, vocabOther }: { of: keyof typeof MIXES; stats: FloorStats; vocab: Vocabulary; vocabOther: Vocabulary }) {
   const { t } = useTranslation();
-  const rows = topWithRest(stats.categoriesToday, (c) => c.tickets, (c) => c.category, 6).map((r) => ({
-    key: r.id ?? '_rest',
-    main: r.id ? vocab.category(r.id) : t('wall.restCategories'),
-    second: r.id ? vocabOther.category(r.id) : t('wall.restCategories', { lng: vocabOther.lang }),
-    count: r.count,
-    share: r.share,
-  }));
+  const mix = MIXES[of];
+  const rows = topWithRest(mix.items(stats), (x) => x.n, (x) => x.id, mix.top);
   return (
-    <section className="wall-panel" aria-labelledby="wall-mix-title">
-      <h2 id="wall-mix-title" className="wall-h2">
-        <Bi k="wall.mix.title" />
-      </h2>
-      {rows.length === 0 ? <p className="wall-none">{t('wall.mix.none')}</p> : <MixBars rows={rows} label={t('wall.mix.title')} columns />}
-    </section>
+    <Panel id={`wall-${of}-title`} titleKey={`${mix.words}.title`}>
+      {rows.length === 0 ? (
+        <p className="wall-none">{t(`${mix.words}.none`)}</p>
+      ) : (
+        <ul className="mix" aria-label={t(`${mix.words}.title`)}>
+          {rows.map((r) => (
+            <li key={r.id ?? '_rest'} className="mix-row">
+              <span className="mix-label">
+                <Bi
+                  main={r.id ? mix.name(vocab, r.id) : t(mix.rest)}
+                  second={r.id ? mix.name(vocabOther, r.id) : t(mix.rest, { lng: vocabOther.lang })}
+                />
+              </span>
+              <span className="mix-count">{formatIndian(r.count)}</span>
+              <span className="mix-track" aria-hidden="true">
+                <span className="mix-fill" style={{ width: `${Math.max(2, r.share * 100)}%` }} />
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Panel>
   );
 }
 
@@ -87,46 +97,25 @@ export function OpenTickets({ stats }: { stats: FloorStats }) {
     { k: 'wall.age.over24h', n: stats.openByAge.over24h },
   ];
   return (
-    <section className="wall-panel" aria-labelledby="wall-open-title">
-      <h2 id="wall-open-title" className="wall-h2">
-        <Bi k="wall.open.title" />
-      </h2>
-      <dl className="cols cols-3" aria-label={t('wall.open.byStatus')}>
-        {status.map((s) => (
-          <div key={s.k}>
-            <dd>{formatIndian(s.n)}</dd>
-            <dt>{t(s.k)}</dt>
-          </div>
-        ))}
-      </dl>
-      <dl className="cols cols-4" aria-label={t('wall.open.byAge')}>
-        {age.map((s) => (
-          <div key={s.k}>
-            <dd>{formatIndian(s.n)}</dd>
-            <dt>{t(s.k)}</dt>
-          </div>
-        ))}
-      </dl>
-    </section>
+    <Panel id="wall-open-title" titleKey="wall.open.title">
+      <Counts label={t('wall.open.byStatus')} rows={status} />
+      <Counts label={t('wall.open.byAge')} rows={age} pairs />
+    </Panel>
   );
 }
 
-export function DepartmentsPending({ stats, vocab, vocabOther }: { stats: FloorStats; vocab: Vocabulary; vocabOther: Vocabulary }) {
+/** Counts after their words, one to a line, or two to a line (`pairs`) for short words. */
+function Counts({ label, rows, pairs }: { label: string; rows: { k: string; n: number }[]; pairs?: boolean }) {
   const { t } = useTranslation();
-  const rows = topWithRest(stats.pendingByDepartment, (d) => d.tickets, (d) => d.department, 4).map((r) => ({
-    key: r.id ?? '_rest',
-    main: r.id ? vocab.department(r.id) : t('wall.restDepartments'),
-    second: r.id ? vocabOther.department(r.id) : t('wall.restDepartments', { lng: vocabOther.lang }),
-    count: r.count,
-    share: r.share,
-  }));
   return (
-    <section className="wall-panel" aria-labelledby="wall-dept-title">
-      <h2 id="wall-dept-title" className="wall-h2">
-        <Bi k="wall.departments.title" />
-      </h2>
-      {rows.length === 0 ? <p className="wall-none">{t('wall.departments.none')}</p> : <MixBars rows={rows} label={t('wall.departments.title')} />}
-    </section>
+    <dl className={`counts ${pairs ? 'counts-pairs' : ''}`} aria-label={label}>
+      {rows.map((s) => (
+        <div key={s.k}>
+          <dt>{t(s.k)}</dt>
+          <dd>{formatIndian(s.n)}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 
@@ -135,10 +124,7 @@ export function DroppedCalls({ stats, time }: { stats: FloorStats; time: HubTime
   const { t } = useTranslation();
   const latest = stats.recentDropped.slice(0, 4);
   return (
-    <section className="wall-panel" aria-labelledby="wall-dropped-title">
-      <h2 id="wall-dropped-title" className="wall-h2">
-        <Bi k="wall.droppedList.title" />
-      </h2>
+    <Panel id="wall-dropped-title" titleKey="wall.droppedList.title">
       {latest.length === 0 ? (
         <p className="wall-none">{t('wall.droppedList.none')}</p>
       ) : (
@@ -150,6 +136,6 @@ export function DroppedCalls({ stats, time }: { stats: FloorStats; time: HubTime
           ))}
         </ul>
       )}
-    </section>
+    </Panel>
   );
 }
