@@ -317,6 +317,12 @@ export const en = {
       'seat:set': 'Seat state',
     },
   },
+  limits: {
+    count: '{{n}} / {{max}}',
+    countSpoken: '{{n}} of at most {{max}} characters',
+    tooLong: 'Too long: the hub takes at most {{max}} characters here.',
+    refused: 'The hub did not accept this. Check it and save again.',
+  },
   errors: {
     invalid: 'Something in it is not right (check the phone number and the required fields).',
     forbidden: 'This seat is not allowed to do that.',

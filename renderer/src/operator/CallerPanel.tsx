@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { normalizePhone } from '../../../shared/protocol/phone';
 import { isActive } from '../../../shared/domain/ticketRules';
 import type { CallerLookupResult } from '../../../shared/protocol';
+import { NoteField } from '../common/tickets/NoteField';
 import { ticketLabel } from '../common/tickets/ticketLabel';
 import type { ClientView, HubClient } from '../hubLink/client';
 import type { ViewTicket } from '../hubLink/view';
 import { PhoneText } from '../ui/PhoneText';
-import { Field } from '../ui/Field';
 import type { HubTime } from '../ui/hubTime';
 import { hubTimeOf } from '../ui/hooks';
 
@@ -100,23 +100,14 @@ export function CallerPanel({
               </ul>
               {target && (
                 <div className="note-box">
-                  <Field label={t('caller.addNote', { ticket: ticketLabel(target) })}>
-                    <textarea
-                      ref={noteRef}
-                      rows={2}
-                      value={note}
-                      placeholder={t('caller.notePlaceholder')}
-                      onChange={(e) => setNote(e.target.value)}
-                      onKeyDown={(e) => {
-                        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                          // Here Ctrl+Enter saves the note, not a new ticket.
-                          e.preventDefault();
-                          e.stopPropagation();
-                          void submitNote();
-                        }
-                      }}
-                    />
-                  </Field>
+                  <NoteField
+                    label={t('caller.addNote', { ticket: ticketLabel(target) })}
+                    value={note}
+                    placeholder={t('caller.notePlaceholder')}
+                    onChange={setNote}
+                    onSubmit={() => void submitNote()}
+                    textareaRef={noteRef}
+                  />
                   <button type="button" className="btn" onClick={() => void submitNote()} disabled={!note.trim()}>
                     {t('caller.saveNote')}
                   </button>

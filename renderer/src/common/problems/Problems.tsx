@@ -9,6 +9,7 @@ import type { HubTime } from '../../ui/hubTime';
 import { ticketLabel } from '../tickets/ticketLabel';
 import { beforeOf } from '../tickets/ticketForm';
 import { errorText } from '../../ui/errorText';
+import { refusalText } from '../tickets/fieldProblem';
 
 /** Ops the hub refused for good. Each stays listed until the operator has seen it. */
 export function ProblemList({ problems, client, onRestore }: { problems: readonly Problem[]; client: HubClient; onRestore: (p: Problem) => void }) {
@@ -21,7 +22,7 @@ export function ProblemList({ problems, client, onRestore }: { problems: readonl
       <ul>
         {shown.map((p) => (
           <li key={p.id} role="alert" className="problem">
-            <strong>{t(`problems.what.${p.op.name}`)}</strong>: {errorText(t, p.error.code)}
+            <strong>{whatText(t, p)}</strong>: {problemText(t, p)}
             {p.op.name === 'ticket:create' && <span className="problem-detail"> “{p.op.payload.ticket.description}”</span>}
             <span className="problem-actions">
               {p.op.name === 'ticket:create' && (
@@ -40,13 +41,23 @@ export function ProblemList({ problems, client, onRestore }: { problems: readonl
   );
 }
 
+/** What was refused ("New ticket"). The op's name holds a colon, which i18next would read as a namespace. */
+function whatText(t: (k: string, o?: Record<string, unknown>) => string, p: Problem): string {
+  return t(`problems.what.${p.op.name}`, { nsSeparator: false });
+}
+
+/** Why the hub refused: the field it named and what is wrong with it, or else what its error code means. */
+function problemText(t: (k: string, o?: Record<string, unknown>) => string, p: Problem): string {
+  return refusalText(t, p.op.name, p.error) ?? errorText(t, p.error.code);
+}
+
 /** Problems are also said as they happen, in words; a conflict opens its own dialog instead. */
 export function useProblemAnnouncements(client: HubClient, announce: Announce): void {
   const { t } = useTranslation();
   useEffect(
     () =>
       client.onProblem((p) => {
-        if (!isConflict(p)) announce(`${t(`problems.what.${p.op.name}`)}: ${errorText(t, p.error.code)}`);
+        if (!isConflict(p)) announce(`${whatText(t, p)}: ${problemText(t, p)}`);
       }),
     [client, announce, t],
   );
