@@ -8,6 +8,7 @@ import { localDateKey } from '../../shared/domain/localDay';
 import { E2E_KEYS, lanUrl } from './env';
 import { signIn, signInSupervisor, Supervisor, uniquePhone } from './helpers';
 import { HUB_TIME_ZONE, ownHub, removeDataDir, seedHistory, tempDataDir } from './hubs';
+import { fontsLoaded, staffFloor } from './wallLayout';
 
 test.skip(!process.env.DOCS, 'set DOCS=1 to refresh the screenshots in docs/');
 
@@ -73,7 +74,7 @@ test('console screenshots', async ({ browser }) => {
   }
 });
 
-const OPERATORS = ['Asha', 'Ravi', 'Kavita', 'Mohit', 'Priya', 'Imran', 'Neha', 'Sanjay', 'Farah', 'Pooja', 'Arjun', 'Rekha', 'Meena', 'Vikas', 'Deepak', 'Sunil', 'Anjali', 'Rohit', 'Seema', 'Gaurav', 'Nisha', 'Amit', 'Kiran', 'Manoj', 'Sapna', 'Tarun', 'Lata', 'Harish'];
+const OPERATORS = ['Asha', 'Ravi', 'Kavita', 'Mohit', 'प्रिया वर्मा', 'Imran', 'Neha', 'Sanjay', 'Farah', 'Pooja', 'अनुराधा श्रीवास्तव', 'Rekha', 'Meena', 'Vikas', 'Deepak', 'Sunil', 'Anjali', 'Rohit', 'Seema', 'Gaurav', 'Nisha', 'Amit', 'Kiran', 'Manoj', 'Sapna', 'Tarun', 'Lata', 'Harish'];
 
 test('wall, supervisor and report screenshots, on a floor two days into its history', async ({ browser }) => {
   test.setTimeout(180_000);
@@ -84,18 +85,8 @@ test('wall, supervisor and report screenshots, on a floor two days into its hist
   const hub = await ownHub(dataDir, { initialTotal: 103_515 - seeded.calls });
   const sockets: Supervisor[] = [];
   try {
-    // Seats at work: on calls, in wrap-up (one call dropped), ready, on a break; some seats empty.
-    for (const [i, name] of OPERATORS.entries()) {
-      const seat = i + 1 + (i >= 20 ? 4 : 0);
-      const s = await Supervisor.connect(hub.url, { key: E2E_KEYS.operator, seat, name });
-      sockets.push(s);
-      const mode = i % 6;
-      if (mode <= 2) {
-        const started = await s.request('call:start', { opId: randomUUID() });
-        if (mode === 2) await s.request('call:end', { opId: randomUUID(), callId: (started.call as { id: string }).id, disposition: i % 4 === 0 ? 'dropped' : 'info_given' });
-      } else if (mode === 3 || mode === 4) await s.request('seat:set', { opId: randomUUID(), state: 'ready' });
-      else await s.request('seat:set', { opId: randomUUID(), state: 'break' });
-    }
+    // Seats at work: on calls, in wrap-up (some calls dropped), ready, on a break; some seats empty.
+    sockets.push(...(await staffFloor(hub.url, OPERATORS.map((name, i) => ({ seat: i + 1 + (i >= 20 ? 4 : 0), name })))));
     const checker = await Supervisor.connect(hub.url, { name: 'Meenakshi' });
     sockets.push(checker);
     await checker.request('broadcast:send', { opId: randomUUID(), text: 'Ration kits for Sector 14 and 15 arrive at 4 pm at the ward office.' });
@@ -104,6 +95,7 @@ test('wall, supervisor and report screenshots, on a floor two days into its hist
       [{ width: 1920, height: 1080 }, 'en'],
       [{ width: 1920, height: 1080 }, 'hi'],
       [{ width: 3840, height: 2160 }, 'en'],
+      [{ width: 3840, height: 2160 }, 'hi'],
       [{ width: 1366, height: 768 }, 'en'],
     ] as const) {
       const ctx = await browser.newContext({ viewport: size });
@@ -111,9 +103,10 @@ test('wall, supervisor and report screenshots, on a floor two days into its hist
       await wall.goto(`${lanUrl(hub.url)}/wall?key=${E2E_KEYS.wall}&lang=${lang}`);
       await expect(wall.getByRole('list', { name: lang === 'en' ? 'Seats' : 'सीटें', exact: true }).getByRole('listitem')).toHaveCount(40);
       await expect(wall.locator('.hourly-chart')).toBeVisible();
+      await fontsLoaded(wall);
       await wall.waitForTimeout(1500);
       await wall.screenshot({ path: `test-results/docs/wall-${lang}-${size.width}x${size.height}.png` });
-      if (size.width === 1920 && lang === 'en') await wall.screenshot({ path: 'docs/wall.png' });
+      if (size.width === 1920) await wall.screenshot({ path: lang === 'en' ? 'docs/wall.png' : 'docs/wall-hi.png' });
       await ctx.close();
     }
 
