@@ -24,6 +24,11 @@ test('a whole call handled from the keyboard alone', async ({ page }) => {
   await kb.type(description);
   await kb.press('Control+Enter');
   await expect(ticketList(page).getByRole('listitem').filter({ hasText: description })).toContainText(/#\d+/);
+  // The caller is still on the line: the category, and the script it chose, stay until the call ends.
+  const guidance = page.getByRole('region', { name: 'Guidance', exact: true });
+  await expect(page.getByLabel('Description', { exact: true })).toHaveValue('');
+  await expect(page.getByLabel('Category', { exact: true })).toHaveValue('aarogya_setu');
+  await expect(guidance.getByRole('heading')).toHaveText('What to say — Aarogya Setu app');
 
   // Help is one key away, and Esc closes it.
   await kb.press('F1');
@@ -41,6 +46,8 @@ test('a whole call handled from the keyboard alone', async ({ page }) => {
   await expect(page.getByLabel('Disposition', { exact: true })).toHaveValue('ticket_raised');
   await kb.press('F9');
   await expect(page.getByRole('status', { name: 'Seat state' })).toContainText('Wrap-up');
+  await expect(page.getByLabel('Category', { exact: true })).toHaveValue('');
+  await expect(guidance).toContainText('Choose a category to see what to say and ask.');
   await kb.press('F6');
   await expect(page.getByRole('status', { name: 'Seat state' })).toContainText('Ready');
 

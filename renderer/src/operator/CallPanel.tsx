@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { normalizePhone } from '../../../shared/protocol/phone';
 import { formatPhone } from '../../../shared/domain/phone';
 import { DISPOSITIONS, type Disposition, PRIORITIES } from '../../../shared/protocol/vocabulary';
+import { TEXT_LIMITS } from '../../../shared/protocol/limits';
 import type { ClientView } from '../hubLink/client';
 import { Field } from '../ui/Field';
 import { duration } from '../ui/format';
 import { useVocabulary } from '../ui/hooks';
+import { choicesOf, Options } from '../ui/Options';
 import { CALL_LANGUAGES, type Draft } from './draft';
 
 export interface CallPanelProps {
@@ -17,6 +19,7 @@ export interface CallPanelProps {
   disposition: Disposition | '';
   onDisposition: (d: Disposition | '') => void;
   fieldError: { field: string; message: string } | null;
+  formRef: RefObject<HTMLFormElement | null>;
   phoneRef: RefObject<HTMLInputElement | null>;
   categoryRef: RefObject<HTMLSelectElement | null>;
   descriptionRef: RefObject<HTMLTextAreaElement | null>;
@@ -28,6 +31,12 @@ export interface CallPanelProps {
   onClear: () => void;
   callTicketLabel: string | null;
 }
+
+/** The seat states an operator sets between calls, with their keys (keys.ts). */
+const SEAT_KEYS = [
+  ['ready', 'F6'],
+  ['break', 'F7'],
+] as const;
 
 export function CallPanel(p: CallPanelProps) {
   const { t } = useTranslation();
@@ -62,16 +71,16 @@ export function CallPanel(p: CallPanelProps) {
           <button type="button" className="btn btn-primary btn-big" onClick={p.onStart} disabled={!!call} aria-keyshortcuts="F2">
             {t('call.start')} <kbd aria-hidden="true">F2</kbd>
           </button>
-          <button type="button" className="btn" onClick={() => p.onSeat('ready')} disabled={!!call || state === 'ready'} aria-keyshortcuts="F6">
-            {t('call.ready')} <kbd aria-hidden="true">F6</kbd>
-          </button>
-          <button type="button" className="btn" onClick={() => p.onSeat('break')} disabled={!!call || state === 'break'} aria-keyshortcuts="F7">
-            {t('call.break')} <kbd aria-hidden="true">F7</kbd>
-          </button>
+          {SEAT_KEYS.map(([seatState, key]) => (
+            <button key={seatState} type="button" className="btn" onClick={() => p.onSeat(seatState)} disabled={!!call || state === seatState} aria-keyshortcuts={key}>
+              {t(`call.${seatState}`)} <kbd aria-hidden="true">{key}</kbd>
+            </button>
+          ))}
         </div>
       </div>
 
       <form
+        ref={p.formRef}
         className="caller-form"
         aria-label={t('form.region')}
         onSubmit={(e) => {
@@ -80,60 +89,49 @@ export function CallPanel(p: CallPanelProps) {
         }}
         noValidate
       >
-        <div className="row-2">
-          <Field
-            label={t('form.phone')}
-            keys="F3"
-            shortcuts="F3"
-            hint={!draft.phone ? t('form.phoneHint') : phone.ok ? t('form.phoneOk', { phone: formatPhone(phone.phone) }) : t('form.phoneBad')}
-            hintWarn={!!draft.phone && !phone.ok}
-            error={err('phone')}
-          >
-            <input ref={p.phoneRef} type="tel" inputMode="tel" autoComplete="off" value={draft.phone} onChange={(e) => set('phone', e.target.value)} />
-          </Field>
-          <Field label={t('form.name')}>
-            <input autoComplete="off" value={draft.callerName} onChange={(e) => set('callerName', e.target.value)} />
-          </Field>
-        </div>
-        <div className="row-2">
+        {/* The fields scroll among themselves when a short screen must; Create ticket stays below them, in view. */}
+        <div className="caller-fields">
+          <div className="row-2 call-who">
+            <Field
+              label={t('form.phone')}
+              keys="F3"
+              shortcuts="F3"
+              hint={!draft.phone ? t('form.phoneHint') : phone.ok ? t('form.phoneOk', { phone: formatPhone(phone.phone) }) : t('form.phoneBad')}
+              hintWarn={!!draft.phone && !phone.ok}
+              error={err('phone')}
+              limit={TEXT_LIMITS.phone}
+            >
+              <input ref={p.phoneRef} name="phone" type="tel" inputMode="tel" autoComplete="off" value={draft.phone} onChange={(e) => set('phone', e.target.value)} />
+            </Field>
+            <Field label={t('form.name')} error={err('callerName')} limit={TEXT_LIMITS.callerName}>
+              <input name="callerName" autoComplete="off" value={draft.callerName} onChange={(e) => set('callerName', e.target.value)} />
+            </Field>
+          </div>
+          {/* A row of its own, so the longest category reads whole ("Migrant worker registration / travel"). */}
           <Field label={t('form.category')} error={err('category')}>
-            <select ref={p.categoryRef} value={draft.category} onChange={(e) => set('category', e.target.value)}>
-              <option value="">{t('form.chooseCategory')}</option>
-              {vocab.categories(draft.category).map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.label}
-                </option>
-              ))}
+            <select ref={p.categoryRef} name="category" value={draft.category} onChange={(e) => set('category', e.target.value)}>
+              <Options none={t('form.chooseCategory')} choices={vocab.categories(draft.category)} />
             </select>
           </Field>
-          <Field label={t('form.locality')}>
-            <input autoComplete="off" value={draft.locality} onChange={(e) => set('locality', e.target.value)} placeholder={t('form.localityHint')} />
+          <div className="row-3 call-details">
+            <Field label={t('form.locality')} error={err('locality')} limit={TEXT_LIMITS.locality}>
+              <input name="locality" autoComplete="off" value={draft.locality} onChange={(e) => set('locality', e.target.value)} placeholder={t('form.localityHint')} />
+            </Field>
+            <Field label={t('form.language')} error={err('language')}>
+              <select name="language" value={draft.language} onChange={(e) => set('language', e.target.value)}>
+                <Options none="—" choices={choicesOf(CALL_LANGUAGES, (l) => t(`languages.${l}`))} />
+              </select>
+            </Field>
+            <Field label={t('form.priority')}>
+              <select name="priority" value={draft.priority} onChange={(e) => set('priority', e.target.value as Draft['priority'])}>
+                <Options choices={choicesOf(PRIORITIES, (x) => t(`priority.${x}`))} />
+              </select>
+            </Field>
+          </div>
+          <Field label={t('form.description')} className="call-description" error={err('description')} limit={TEXT_LIMITS.description}>
+            <textarea ref={p.descriptionRef} name="description" rows={3} value={draft.description} onChange={(e) => set('description', e.target.value)} placeholder={t('form.descriptionHint')} />
           </Field>
         </div>
-        <div className="row-2">
-          <Field label={t('form.language')}>
-            <select value={draft.language} onChange={(e) => set('language', e.target.value)}>
-              <option value="">—</option>
-              {CALL_LANGUAGES.map((l) => (
-                <option key={l} value={l}>
-                  {t(`languages.${l}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label={t('form.priority')}>
-            <select value={draft.priority} onChange={(e) => set('priority', e.target.value as Draft['priority'])}>
-              {PRIORITIES.map((x) => (
-                <option key={x} value={x}>
-                  {t(`priority.${x}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-        </div>
-        <Field label={t('form.description')} error={err('description')}>
-          <textarea ref={p.descriptionRef} rows={3} value={draft.description} onChange={(e) => set('description', e.target.value)} placeholder={t('form.descriptionHint')} />
-        </Field>
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" aria-keyshortcuts="Control+Enter">
             {t('form.create')} <kbd aria-hidden="true">Ctrl+Enter</kbd>
@@ -145,28 +143,28 @@ export function CallPanel(p: CallPanelProps) {
         </div>
       </form>
 
-      <div className="end-row">
-        <Field label={t('call.disposition')} className="field-grow" error={err('disposition')} keys="1–6" shortcuts="1 2 3 4 5 6 Alt+1 Alt+2 Alt+3 Alt+4 Alt+5 Alt+6">
-          <select ref={p.dispositionRef} value={p.disposition} onChange={(e) => p.onDisposition(e.target.value as Disposition | '')}>
-            <option value="">{t('call.chooseDisposition')}</option>
-            {DISPOSITIONS.map((d) => (
-              <option key={d} value={d}>
-                {t(`disposition.${d}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <button type="button" className="btn btn-danger btn-big" onClick={p.onEnd} disabled={!call} aria-keyshortcuts="F9">
-          {t('call.end')} <kbd aria-hidden="true">F9</kbd>
-        </button>
+      {/* The end of the call stays in view whatever the form above holds: the form gives way first. */}
+      <div className="call-end">
+        <div className="end-row">
+          <Field label={t('call.disposition')} className="field-grow" error={err('disposition')} keys="1–6" shortcuts="1 2 3 4 5 6 Alt+1 Alt+2 Alt+3 Alt+4 Alt+5 Alt+6">
+            <select ref={p.dispositionRef} value={p.disposition} onChange={(e) => p.onDisposition(e.target.value as Disposition | '')}>
+              <Options none={t('call.chooseDisposition')} choices={choicesOf(DISPOSITIONS, (d) => t(`disposition.${d}`))} />
+            </select>
+          </Field>
+          <button type="button" className="btn btn-danger btn-big" onClick={p.onEnd} disabled={!call} aria-keyshortcuts="F9">
+            {t('call.end')} <kbd aria-hidden="true">F9</kbd>
+          </button>
+        </div>
+        {/* The keys 1–6 spelled out, and a click away for the mouse; out of the tab order, since
+            the keyboard has the digits and the select. */}
+        <div className="disposition-keys" role="group" aria-label={t('call.chooseDisposition')}>
+          {DISPOSITIONS.map((d, i) => (
+            <button key={d} type="button" tabIndex={-1} className="disposition-key" aria-pressed={p.disposition === d} onClick={() => p.onDisposition(d)}>
+              <kbd aria-hidden="true">{i + 1}</kbd> {t(`disposition.${d}`)}
+            </button>
+          ))}
+        </div>
       </div>
-      <ol className="disposition-keys" aria-hidden="true">
-        {DISPOSITIONS.map((d, i) => (
-          <li key={d} className={p.disposition === d ? 'is-chosen' : ''}>
-            <kbd>{i + 1}</kbd> {t(`disposition.${d}`)}
-          </li>
-        ))}
-      </ol>
     </section>
   );
 }

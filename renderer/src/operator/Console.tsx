@@ -21,7 +21,8 @@ import { Dialog } from '../ui/Dialog';
 import { hubNow as toHubNow, hubTimeOf, useNow } from '../ui/hooks';
 import { CallerPanel } from './CallerPanel';
 import { CallPanel } from './CallPanel';
-import { draftFromTicket, type Draft, EMPTY_DRAFT, loadDraft, saveDraft, ticketFromDraft } from './draft';
+import { type FieldProblem, fieldProblemText, refusedField } from '../common/tickets/fieldProblem';
+import { draftAfterCall, draftAfterTicket, draftFromTicket, type Draft, EMPTY_DRAFT, loadDraft, saveDraft, ticketFromDraft } from './draft';
 import { GuidancePanel } from './GuidancePanel';
 import { HelpDialog } from './HelpDialog';
 import { type Command, commandFor, isTypingTarget } from './keys';
@@ -38,6 +39,7 @@ export function Console({ client, view, session, onSignOut }: { client: HubClien
   const [openTicket, setOpenTicket] = useState<string | null>(null);
   const [showHelp, setShowHelp] = useState(false);
   const { announcement, announce } = useAnnouncements();
+  const formRef = useRef<HTMLFormElement>(null);
   const phoneRef = useRef<HTMLInputElement>(null);
   const categoryRef = useRef<HTMLSelectElement>(null);
   const descriptionRef = useRef<HTMLTextAreaElement>(null);
@@ -85,22 +87,35 @@ export function Console({ client, view, session, onSignOut }: { client: HubClien
     phoneRef.current?.focus();
   }, [client, view.call, draft.phone]);
 
+  /** A field's problem, in words, under that field; the focus goes to it so it can be put right. */
+  const failField = useCallback(
+    (p: FieldProblem) => {
+      const missing = p.problem !== 'tooLong';
+      const message =
+        p.field === 'phone' && missing
+          ? t(p.problem === 'invalid' ? 'form.phoneBad' : 'form.needPhone')
+          : p.field === 'category' && missing
+            ? t('form.needCategory')
+            : p.field === 'description' && p.problem === 'missing'
+              ? t('form.needDescription')
+              : fieldProblemText(t, p);
+      const control = formRef.current?.elements.namedItem(p.field);
+      fail(p.field, message, control instanceof HTMLElement ? control : null);
+    },
+    [fail, t],
+  );
+
   const createTicket = useCallback(() => {
     const check = ticketFromDraft(draft);
-    if (!check.ok) {
-      if (check.field === 'phone') return fail('phone', t('form.needPhone'), phoneRef.current);
-      if (check.field === 'category') return fail('category', t('form.needCategory'), categoryRef.current);
-      return fail('description', t('form.needDescription'), descriptionRef.current);
-    }
+    if (!check.ok) return failField(check);
     const op = client.createTicket(check.ticket);
-    // The caller stays on the line: keep who they are, clear what was asked.
-    setDraft({ ...draft, category: '', description: '', priority: 'normal' });
+    setDraft(draftAfterTicket(draft, !!view.call));
     if (view.call && !disposition) setDisposition('ticket_raised');
     if (view.connection !== 'connected') announce(t('form.createdOffline'));
     void client.settled(op).then((r) => {
       if (r.ok) announce(t('form.created', { ticket: ticketLabel(r.ack.ticket) }));
     });
-  }, [draft, client, setDraft, view.call, view.connection, disposition, fail, t, announce]);
+  }, [draft, client, setDraft, view.call, view.connection, disposition, failField, t, announce]);
 
   const endCall = useCallback(() => {
     if (!view.call) return;
@@ -110,10 +125,9 @@ export function Console({ client, view, session, onSignOut }: { client: HubClien
     const typed = normalizePhone(draft.phone);
     client.endCall(chosen, typed.ok ? typed.phone : undefined);
     setDisposition('');
-    // A description not yet made into a ticket stays: nothing the caller said is thrown away.
-    if (!draft.description.trim()) setDraft(EMPTY_DRAFT);
+    setDraft(draftAfterCall(draft));
     announce(t('call.ended'));
-  }, [view.call, view.callTicket, disposition, client, draft.description, draft.phone, setDraft, fail, t, announce]);
+  }, [view.call, view.callTicket, disposition, client, draft, setDraft, fail, t, announce]);
 
   const setSeat = useCallback(
     (state: 'ready' | 'break') => {
@@ -127,9 +141,12 @@ export function Console({ client, view, session, onSignOut }: { client: HubClien
     (p: Problem) => {
       if (p.op.name === 'ticket:create') setDraft(draftFromTicket(p.op.payload.ticket));
       client.dismissProblem(p.id);
-      descriptionRef.current?.focus();
+      // The hub named the field it refused: the message goes under that field, not under Description.
+      const refused = refusedField(p.op.name, p.error);
+      if (refused) failField(refused);
+      else descriptionRef.current?.focus();
     },
-    [client, setDraft],
+    [client, setDraft, failField],
   );
 
   const addCallerNote = useCallback(
@@ -249,6 +266,7 @@ export function Console({ client, view, session, onSignOut }: { client: HubClien
             setFieldError(null);
           }}
           fieldError={fieldError}
+          formRef={formRef}
           phoneRef={phoneRef}
           categoryRef={categoryRef}
           descriptionRef={descriptionRef}

@@ -7,6 +7,7 @@ import { normalizePhone } from '../../../shared/protocol/phone';
 import type { Priority } from '../../../shared/protocol/vocabulary';
 import { NewTicket } from '../../../shared/protocol';
 import { browserStore, readJson } from '../hubLink/storage';
+import { type FieldProblem, fieldProblemOf } from '../common/tickets/fieldProblem';
 
 export interface Draft {
   phone: string;
@@ -33,13 +34,13 @@ export function saveDraft(seat: number, d: Draft): void {
   browserStore().setItem(key(seat), JSON.stringify(d));
 }
 
-export type DraftCheck = { ok: true; ticket: z.input<typeof NewTicket> } | { ok: false; field: 'phone' | 'category' | 'description' };
+export type DraftCheck = { ok: true; ticket: z.input<typeof NewTicket> } | ({ ok: false } & FieldProblem);
 
-/** The ticket to send, or the first field the operator still has to fill. */
+/** The ticket to send, or the first field the operator still has to fill or put right. */
 export function ticketFromDraft(d: Draft): DraftCheck {
-  if (!normalizePhone(d.phone).ok) return { ok: false, field: 'phone' };
-  if (!d.category) return { ok: false, field: 'category' };
-  if (!d.description.trim()) return { ok: false, field: 'description' };
+  if (!normalizePhone(d.phone).ok) return { ok: false, field: 'phone', problem: d.phone.trim() ? 'invalid' : 'missing' };
+  if (!d.category) return { ok: false, field: 'category', problem: 'missing' };
+  if (!d.description.trim()) return { ok: false, field: 'description', problem: 'missing' };
   const ticket: z.input<typeof NewTicket> = { phone: d.phone.trim(), category: d.category, description: d.description.trim(), priority: d.priority };
   if (d.callerName.trim()) ticket.callerName = d.callerName.trim();
   if (d.locality.trim()) ticket.locality = d.locality.trim();
@@ -47,10 +48,27 @@ export function ticketFromDraft(d: Draft): DraftCheck {
   // The same schema the hub applies, so what the form lets through the hub accepts.
   const parsed = NewTicket.safeParse(ticket);
   if (!parsed.success) {
-    const path = String(parsed.error.issues[0]?.path[0] ?? 'description');
-    return { ok: false, field: path === 'phone' ? 'phone' : path === 'category' ? 'category' : 'description' };
+    // The field the schema names, never Description by default: a long locality is the locality's problem.
+    const issue = parsed.error.issues[0]!;
+    const max = issue.code === 'too_big' ? Number(issue.maximum) : undefined;
+    return { ok: false, ...fieldProblemOf({ field: String(issue.path[0]), code: issue.code, ...(max !== undefined ? { max } : {}) }) };
   }
   return { ok: true, ticket };
+}
+
+/**
+ * The form once a ticket is raised from it. During a call the caller is still on the line: who
+ * they are and what the call is about (the category, which chooses the guidance being read out)
+ * stay until the call ends; only what was asked is cleared for the next request. Without a call
+ * the next ticket is a new matter, so the category goes too.
+ */
+export function draftAfterTicket(d: Draft, onCall: boolean): Draft {
+  return { ...d, category: onCall ? d.category : '', description: '', priority: 'normal' };
+}
+
+/** The form once the call ends: empty for the next caller, unless it holds words not yet made into a ticket (nothing the caller said is thrown away). */
+export function draftAfterCall(d: Draft): Draft {
+  return d.description.trim() ? d : EMPTY_DRAFT;
 }
 
 /** A ticket that could not be saved, back into the form's shape. */

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TEXT_LIMITS } from '../../../../shared/protocol/limits';
 import { TICKET_STATUSES, type TicketStatus } from '../../../../shared/protocol/vocabulary';
 import type { ClientView, HubClient } from '../../hubLink/client';
 import type { ViewTicket } from '../../hubLink/view';
@@ -8,12 +9,14 @@ import { PhoneText } from '../../ui/PhoneText';
 import { formatIndian } from '../../ui/format';
 import type { HubTime } from '../../ui/hubTime';
 import { hubTimeOf, useVocabulary } from '../../ui/hooks';
+import { choicesOf, Options } from '../../ui/Options';
 import type { Vocabulary } from '../../ui/vocab';
 import { followUpOf } from './followUp';
 import { ticketLabel } from './ticketLabel';
 import { filterTickets, hubSearchFor, NO_FILTERS, type TicketFilters } from './ticketFilter';
 
-const ROW_HEIGHT = 68;
+/** Three lines a row: number and state, the description, then what the ticket is filed under. */
+const ROW_HEIGHT = 88;
 const HUB_SEARCH_DEBOUNCE_MS = 450;
 
 /**
@@ -104,6 +107,7 @@ export function TicketList({
           ref={searchRef}
           type="search"
           className="search"
+          maxLength={TEXT_LIMITS.searchText}
           aria-label={t('tickets.search')}
           placeholder={t('tickets.searchHint')}
           value={filters.query}
@@ -123,28 +127,13 @@ export function TicketList({
           ))}
         </div>
         <select aria-label={t('tickets.filterCategory')} value={filters.category} onChange={(e) => set('category', e.target.value)}>
-          <option value="">{t('tickets.anyCategory')}</option>
-          {vocab.categories(filters.category).map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.label}
-            </option>
-          ))}
+          <Options none={t('tickets.anyCategory')} choices={vocab.categories(filters.category)} />
         </select>
         <select aria-label={t('tickets.filterStatus')} value={filters.status} onChange={(e) => set('status', e.target.value as TicketStatus | '')}>
-          <option value="">{t('tickets.anyStatus')}</option>
-          {TICKET_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s}`)}
-            </option>
-          ))}
+          <Options none={t('tickets.anyStatus')} choices={choicesOf(TICKET_STATUSES, (s) => t(`status.${s}`))} />
         </select>
         <select aria-label={t('tickets.filterDepartment')} value={filters.department} onChange={(e) => set('department', e.target.value)}>
-          <option value="">{t('tickets.anyDepartment')}</option>
-          {vocab.departments(filters.department).map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.label}
-            </option>
-          ))}
+          <Options none={t('tickets.anyDepartment')} choices={vocab.departments(filters.department)} />
         </select>
       </div>
       <p className="tickets-count" aria-live="polite">
@@ -255,9 +244,10 @@ function TicketRow({
         {follow.overdue && <span className="badge badge-overdue">{t('tickets.overdue')}</span>}
         <span className="tr-when">{time.when(ticket.createdAt, now)}</span>
       </span>
-      <span className="tr-line2">
+      {/* A line of its own, so tags can never squeeze the caller's words to "N…". */}
+      <span className="tr-desc">{ticket.description}</span>
+      <span className="tr-line3">
         <span className="tr-cat">{vocab.category(ticket.category)}</span>
-        <span className="tr-desc">{ticket.description}</span>
         {ticket.department && (
           <span className={`tr-follow ${follow.awaitingAck ? 'is-late' : ''}`}>
             {vocab.department(ticket.department)}
