@@ -21,11 +21,6 @@ test.afterAll(async () => {
   removeDataDir(dataDir);
 });
 
-/** "YYYY-MM-DDTHH:mm" in IST, as a datetime-local field on the floor takes it. */
-function istInput(at: Date): string {
-  return new Date(at.getTime() + 5.5 * 3_600_000).toISOString().slice(0, 16);
-}
-
 test('a supervisor sees every seat, changes the floor’s words live, and follows a complaint to the end', async ({ browser }) => {
   test.setTimeout(150_000);
   const supCtx = await browser.newContext({ viewport: { width: 1600, height: 900 } });
@@ -70,6 +65,8 @@ test('a supervisor sees every seat, changes the floor’s words live, and follow
   await expect(op.getByRole('region', { name: 'Guidance' })).toContainText('district e-pass portal');
 
   // A message to every seat.
+  // The hub's limits are on the supervisor's fields too: a message takes no more than 500 characters.
+  await expect(sup.getByRole('textbox', { name: 'Message to all seats' })).toHaveAttribute('maxlength', '500');
   await sup.getByRole('textbox', { name: 'Message to all seats' }).fill('Ration kits for Sector 14 arrive at 4 pm at the ward office.');
   await sup.getByRole('button', { name: 'Send to all seats', exact: true }).click();
   await expect(op.getByRole('region', { name: 'Message to all seats' })).toContainText('Ration kits for Sector 14 arrive at 4 pm');
@@ -100,7 +97,10 @@ test('a supervisor sees every seat, changes the floor’s words live, and follow
   await dialog.getByLabel('Department', { exact: true }).selectOption('municipal_corporation');
   await dialog.getByLabel('Seat that follows it up', { exact: true }).selectOption('3');
   await dialog.getByLabel('Escalate', { exact: true }).check();
-  await dialog.getByLabel('Call the citizen back by (IST)', { exact: true }).fill(istInput(new Date(Date.now() + 2 * 3_600_000)));
+  // The callback's day and time in the page's words (day, month, year, hour, minute), not the browser's.
+  const callback = dialog.getByRole('group', { name: 'Call the citizen back by (IST)', exact: true });
+  await callback.getByRole('button', { name: 'Set a time', exact: true }).click();
+  await callback.getByLabel('Minute', { exact: true }).selectOption('35');
   await dialog.getByRole('button', { name: 'Save changes', exact: true }).click();
 
   // The operator sees it assigned to their seat and escalated, in the list.
@@ -134,7 +134,8 @@ test('a supervisor sees every seat, changes the floor’s words live, and follow
   const [ticket] = await checker.ticketsOf(phone);
   expect(ticket).toMatchObject({ status: 'forwarded', department: 'municipal_corporation', assignedSeat: 3, escalated: true, departmentRef: 'MCG/2020/1432' });
   expect(ticket!.departmentAckAt).toBeTruthy();
-  expect(ticket!.callbackDueAt).toBeTruthy();
+  // 35 minutes past an IST hour (IST is a whole hour and a half from UTC).
+  expect(new Date(ticket!.callbackDueAt!).getUTCMinutes()).toBe(5);
   expect(ticket!.callbackDoneAt).toBeTruthy();
   const calls = await checker.callsOf(phone);
   expect(calls).toHaveLength(1);

@@ -601,6 +601,10 @@ export const en = {
     day: 'Day',
     month: 'Month',
     year: 'Year',
+    hour: 'Hour',
+    minute: 'Minute',
+    setTime: 'Set a time',
+    clear: 'Clear',
   },
   broadcast: {
     label: 'Message to all seats',

@@ -406,7 +406,7 @@ export const hi: Dictionary = {
     disconnected: 'हब से कनेक्शन {{time}} {{zone}} से टूटा है — आँकड़े उसी समय के हैं; फिर से जुड़ रहा है…',
     connecting: 'हब से जुड़ रहा है…',
     noKey: 'यह पेज /wall?key=WALL_KEY के रूप में खोलें।',
-    refused: 'वॉल की की स्वीकार नहीं हुई।',
+    refused: 'वॉल की एक्सेस कुंजी स्वीकार नहीं हुई।',
     summary: '{{onCall}} कॉल पर · {{ready}} तैयार · {{wrap}} रैप-अप · {{brk}} ब्रेक पर',
   },
   sup: {
@@ -598,6 +598,10 @@ export const hi: Dictionary = {
     day: 'दिन',
     month: 'महीना',
     year: 'वर्ष',
+    hour: 'घंटा',
+    minute: 'मिनट',
+    setTime: 'समय तय करें',
+    clear: 'हटाएँ',
   },
   broadcast: {
     label: 'सभी सीटों के लिए संदेश',

@@ -11,6 +11,7 @@ import { newId } from '../hubLink/storage';
 import { currentLanguage } from '../i18n';
 import type { Announce } from '../ui/announcements';
 import { errorText } from '../ui/errorText';
+import { TEXT_LIMITS } from '../../../shared/protocol/limits';
 import { Field } from '../ui/Field';
 import { hubTimeOf, useVocabulary } from '../ui/hooks';
 import type { HubTime } from '../ui/hubTime';
@@ -147,11 +148,11 @@ function ItemsEditor({ kind, client, config, connected, announce }: { kind: 'cat
                 {changed.has(x.id) && <span className="badge badge-unsynced">{t('sup.config.unsaved')}</span>}
               </legend>
               <div className="cfg-row">
-                <Field label={t('sup.config.labelEn')}>
-                  <input value={x.label.en} maxLength={80} onChange={(e) => update(x.id, (c) => ({ ...c, label: { ...c.label, en: e.target.value } }))} />
+                <Field label={t('sup.config.labelEn')} limit={TEXT_LIMITS.label}>
+                  <input value={x.label.en} onChange={(e) => update(x.id, (c) => ({ ...c, label: { ...c.label, en: e.target.value } }))} />
                 </Field>
-                <Field label={t('sup.config.labelHi')}>
-                  <input lang="hi" value={x.label.hi} maxLength={80} onChange={(e) => update(x.id, (c) => ({ ...c, label: { ...c.label, hi: e.target.value } }))} />
+                <Field label={t('sup.config.labelHi')} limit={TEXT_LIMITS.label}>
+                  <input lang="hi" value={x.label.hi} onChange={(e) => update(x.id, (c) => ({ ...c, label: { ...c.label, hi: e.target.value } }))} />
                 </Field>
                 <label className="check">
                   <input type="checkbox" checked={x.active} onChange={(e) => update(x.id, (c) => ({ ...c, active: e.target.checked }))} />
@@ -170,8 +171,9 @@ function ItemsEditor({ kind, client, config, connected, announce }: { kind: 'cat
                       label={t(g === 'en' ? 'sup.config.guidanceEn' : 'sup.config.guidanceHi')}
                       hint={stale === g ? t('sup.config.staleHint', { lang: t(`languages.${g === 'en' ? 'hi' : 'en'}`) }) : undefined}
                       hintWarn
+                      limit={TEXT_LIMITS.guidance}
                     >
-                      <textarea lang={g} rows={3} maxLength={2000} value={x.guidance[g]} onChange={(e) => update(x.id, (c) => ({ ...c, guidance: { ...c.guidance, [g]: e.target.value } }))} />
+                      <textarea lang={g} rows={3} value={x.guidance[g]} onChange={(e) => update(x.id, (c) => ({ ...c, guidance: { ...c.guidance, [g]: e.target.value } }))} />
                     </Field>
                   ))}
                 </details>
@@ -183,11 +185,11 @@ function ItemsEditor({ kind, client, config, connected, announce }: { kind: 'cat
       <fieldset className="cfg-add">
         <legend>{t(`sup.config.add.${kind}`)}</legend>
         <div className="cfg-row">
-          <Field label={t('sup.config.labelEn')}>
-            <input value={add.en} maxLength={80} onChange={(e) => setAdd({ ...add, en: e.target.value, id: add.idTouched ? add.id : idFromLabel(e.target.value) })} />
+          <Field label={t('sup.config.labelEn')} limit={TEXT_LIMITS.label}>
+            <input value={add.en} onChange={(e) => setAdd({ ...add, en: e.target.value, id: add.idTouched ? add.id : idFromLabel(e.target.value) })} />
           </Field>
-          <Field label={t('sup.config.labelHi')}>
-            <input lang="hi" value={add.hi} maxLength={80} onChange={(e) => setAdd({ ...add, hi: e.target.value })} />
+          <Field label={t('sup.config.labelHi')} limit={TEXT_LIMITS.label}>
+            <input lang="hi" value={add.hi} onChange={(e) => setAdd({ ...add, hi: e.target.value })} />
           </Field>
           <Field label={t('sup.config.id')} hint={t('sup.config.idHint')}>
             <input value={add.id} maxLength={40} onChange={(e) => setAdd({ ...add, id: e.target.value, idTouched: true })} />
@@ -388,8 +390,8 @@ function BroadcastEditor({ client, broadcast, time, connected, announce }: { cli
       ) : (
         <p className="muted small">{t('sup.broadcast.none')}</p>
       )}
-      <Field label={t('sup.broadcast.field')} hint={t('sup.broadcast.hint')}>
-        <textarea rows={2} maxLength={500} value={text} onChange={(e) => setText(e.target.value)} />
+      <Field label={t('sup.broadcast.field')} hint={t('sup.broadcast.hint')} limit={TEXT_LIMITS.broadcast}>
+        <textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} />
       </Field>
       {error && (
         <p className="alert alert-error" role="alert">

@@ -11,6 +11,19 @@ import { daysInMonth, joinDay, monthNames, splitDay, yearsOffered } from './date
 import { dateLocale } from './hubTime';
 
 export function DateField({ label, value, onChange, min, max, className }: { label: string; value: string; onChange: (day: string) => void; min?: string; max?: string; className?: string }) {
+  if (!splitDay(value)) return null;
+  return (
+    <fieldset className={`field date-field ${className ?? ''}`}>
+      <legend className="field-label">{label}</legend>
+      <div className="date-parts">
+        <DaySelects value={value} onChange={onChange} min={min} max={max} />
+      </div>
+    </fieldset>
+  );
+}
+
+/** The three selects of a day (day, month in words, year), for a field that holds a day. */
+export function DaySelects({ value, onChange, min, max }: { value: string; onChange: (day: string) => void; min?: string; max?: string }) {
   const { t, i18n } = useTranslation();
   const parts = splitDay(value);
   if (!parts) return null;
@@ -21,33 +34,28 @@ export function DateField({ label, value, onChange, min, max, className }: { lab
   const monthAfterMax = (m: number) => maxParts !== null && parts.year === maxParts.year && m > maxParts.month;
   const dayAfterMax = (d: number) => maxParts !== null && parts.year === maxParts.year && parts.month === maxParts.month && d > maxParts.day;
   return (
-    <fieldset className={`field date-field ${className ?? ''}`}>
-      <legend className="field-label">
-        {label}
-      </legend>
-      <div className="date-parts">
-        <select aria-label={t('dateField.day')} value={parts.day} onChange={(e) => set({ day: Number(e.target.value) })}>
-          {Array.from({ length: daysInMonth(parts.year, parts.month) }, (_, i) => i + 1).map((d) => (
-            <option key={d} value={d} disabled={dayAfterMax(d)}>
-              {d}
-            </option>
-          ))}
-        </select>
-        <select aria-label={t('dateField.month')} value={parts.month} onChange={(e) => set({ month: Number(e.target.value) })}>
-          {months.map((name, i) => (
-            <option key={name} value={i + 1} disabled={monthAfterMax(i + 1)}>
-              {name}
-            </option>
-          ))}
-        </select>
-        <select aria-label={t('dateField.year')} value={parts.year} onChange={(e) => set({ year: Number(e.target.value) })}>
-          {yearsOffered(parts, min, max).map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </div>
-    </fieldset>
+    <>
+      <select aria-label={t('dateField.day')} value={parts.day} onChange={(e) => set({ day: Number(e.target.value) })}>
+        {Array.from({ length: daysInMonth(parts.year, parts.month) }, (_, i) => i + 1).map((d) => (
+          <option key={d} value={d} disabled={dayAfterMax(d)}>
+            {d}
+          </option>
+        ))}
+      </select>
+      <select aria-label={t('dateField.month')} value={parts.month} onChange={(e) => set({ month: Number(e.target.value) })}>
+        {months.map((name, i) => (
+          <option key={name} value={i + 1} disabled={monthAfterMax(i + 1)}>
+            {name}
+          </option>
+        ))}
+      </select>
+      <select aria-label={t('dateField.year')} value={parts.year} onChange={(e) => set({ year: Number(e.target.value) })}>
+        {yearsOffered(parts, min, max).map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }

@@ -11,6 +11,7 @@ import { applyTicketPatch } from '../../../../shared/domain/ticketPatch';
 import { Announcements, useAnnouncements } from '../../ui/announcements';
 import { PhoneText } from '../../ui/PhoneText';
 import { Dialog } from '../../ui/Dialog';
+import { DateTimeField } from '../../ui/DateTimeField';
 import { Field } from '../../ui/Field';
 import type { HubTime } from '../../ui/hubTime';
 import { hubTimeOf, useVocabulary } from '../../ui/hooks';
@@ -247,9 +248,14 @@ export function TicketDetail({
                     </div>
                   )}
                   <div className="row-2">
-                    <Field label={t('followUp.callbackLabel', { zone: time.zoneName(hubNow) })}>
-                      <input type="datetime-local" value={form.callbackDue} onChange={(e) => setForm({ ...form, callbackDue: e.target.value })} />
-                    </Field>
+                    <DateTimeField
+                      label={t('followUp.callbackLabel', { zone: time.zoneName(hubNow) })}
+                      value={form.callbackDue}
+                      onChange={(callbackDue) => setForm({ ...form, callbackDue })}
+                      // An hour from now, on the quarter hour: the usual promise to call back.
+                      suggest={() => time.inputValue(new Date(Math.ceil((hubNow.getTime() + 3_600_000) / 900_000) * 900_000))}
+                      minDay={time.day(hubNow)}
+                    />
                     {check('callbackDone', t('followUp.calledBackLabel'))}
                   </div>
                   {supervisor && (
