@@ -10,5 +10,7 @@ export const Call = z.object({
   disposition: z.enum(CALL_DISPOSITIONS).optional(),
   phone: z.string().optional(),
   ticketId: z.string().optional(),
+  /** Extension (v2): the username of the operator who took the call (absent on calls from before accounts). */
+  user: z.string().optional(),
 });
 export type Call = z.infer<typeof Call>;

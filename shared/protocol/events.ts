@@ -13,6 +13,7 @@ import type { Change } from './change';
 import { BackupNowRequest, type BackupNowResult, DailyReportRequest, type DailyReportResult, ExportStartRequest, type ExportStartResult } from './reports';
 import { BroadcastSendRequest, type BroadcastSendResult, ConfigUpdateRequest, type ConfigUpdateResult, type FloorConfig } from './config';
 import type { Counter } from './counter';
+import type { Seat } from './seat';
 import { SeatSetRequest, type SeatSetResult } from './seatSet';
 import type { Snapshot } from './snapshot';
 import type { FloorStats } from './stats';
@@ -21,6 +22,25 @@ import { TicketHistoryRequest, type TicketHistoryResult } from './ticketHistory'
 import { TicketNoteRequest, type TicketNoteResult } from './ticketNote';
 import { TicketUpdateRequest, type TicketUpdateResult } from './ticketUpdate';
 import { TicketsSearchRequest, type TicketsSearchResult } from './ticketsSearch';
+import {
+  PinChangeRequest,
+  type PinChangeResult,
+  SeatFreeRequest,
+  SecurityLogRequest,
+  type SecurityLogResult,
+  type Session,
+  type SessionEnded,
+  SignOutRequest,
+  type SignOutResult,
+  UserCreateRequest,
+  type UserCreateResult,
+  UserResetPinRequest,
+  type UserResetPinResult,
+  UsersListRequest,
+  type UsersListResult,
+  UserUpdateRequest,
+  type UserUpdateResult,
+} from './accounts';
 
 /** The schema every request's payload is parsed with. */
 export const REQUEST_SCHEMAS = {
@@ -39,6 +59,14 @@ export const REQUEST_SCHEMAS = {
   'export:start': ExportStartRequest,
   'report:daily': DailyReportRequest,
   'backup:now': BackupNowRequest,
+  'session:signOut': SignOutRequest,
+  'pin:change': PinChangeRequest,
+  'users:list': UsersListRequest,
+  'user:create': UserCreateRequest,
+  'user:update': UserUpdateRequest,
+  'user:resetPin': UserResetPinRequest,
+  'seat:free': SeatFreeRequest,
+  'security:log': SecurityLogRequest,
 } as const;
 
 /** What each request's successful ack carries besides `ok: true`. */
@@ -58,6 +86,14 @@ export type Results = {
   'export:start': ExportStartResult;
   'report:daily': DailyReportResult;
   'backup:now': BackupNowResult;
+  'session:signOut': SignOutResult;
+  'pin:change': PinChangeResult;
+  'users:list': UsersListResult;
+  'user:create': UserCreateResult;
+  'user:update': UserUpdateResult;
+  'user:resetPin': UserResetPinResult;
+  'seat:free': { seat: Seat };
+  'security:log': SecurityLogResult;
 };
 
 /**
@@ -79,6 +115,10 @@ export type ServerToClientEvents = {
   snapshot: (s: Snapshot) => void;
   change: (c: Change) => void;
   'seat:revoked': (info: { seat: number; reason: string }) => void;
+  /** v2: the person's session, after a sign-in or a reconnect with its token. */
+  session: (s: Session) => void;
+  /** Extension (v2): the hub ended this session (signed out elsewhere, disabled, PIN reset, seat freed); it disconnects next. */
+  'session:ended': (e: SessionEnded) => void;
   /** Extension: the counters changed without a call (local midnight passed). */
   counter: (counter: Counter) => void;
   stats: (stats: FloorStats) => void;

@@ -1,3 +1,4 @@
+export * from './accounts';
 export * from './call';
 export * from './callEnd';
 export * from './callStart';

@@ -4,7 +4,7 @@
  * The wall's copy has phone numbers masked.
  */
 import type { Counter } from './counter';
-import type { SeatState, TicketStatus } from '../protocol/vocabulary';
+import type { CallDisposition, SeatState, TicketStatus } from './vocabulary';
 
 export type FloorStats = {
   /** When these figures were computed (hub clock). */
@@ -34,4 +34,26 @@ export type FloorStats = {
   seats: Record<SeatState, number>;
   /** Seats whose clock differs from the hub's by more than a minute (their timers use the hub's). */
   clockDrift: { seat: number; ms: number }[];
+  /**
+   * Extension (v2, supervisors only; never sent to a wall): each operator's figures today, by
+   * account, everyone who took a call or was signed in today.
+   */
+  people?: PersonFigures[];
+};
+
+/** One operator's day: what supervisors judge the floor by. */
+export type PersonFigures = {
+  username: string;
+  name: string;
+  /** The seat they hold now, if signed in. */
+  seat?: number;
+  state?: SeatState;
+  callsToday: number;
+  /** Mean length of their calls ended today, in seconds; null before the first. */
+  avgHandleSeconds: number | null;
+  ticketsToday: number;
+  /** Their calls ended today, by disposition. */
+  dispositions: Partial<Record<CallDisposition, number>>;
+  /** Time on break today, in seconds (to now, for a break still going on). */
+  breakSecondsToday: number;
 };

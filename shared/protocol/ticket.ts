@@ -7,6 +7,8 @@ export const TicketNote = z.object({
   /** 0 when written from the supervisor's console. */
   seat: z.number().int().nonnegative(),
   author: z.string(),
+  /** Extension (v2): the author's username (absent on notes from before accounts). */
+  user: z.string().optional(),
   text: z.string(),
 });
 export type TicketNote = z.infer<typeof TicketNote>;
@@ -33,6 +35,8 @@ export const Ticket = z.object({
   seat: z.number().int().nonnegative(),
   /** Who raised it (operator's name at the time). Extension of the contract. */
   createdBy: z.string().optional(),
+  /** Extension (v2): the username of who raised it (absent on tickets from before accounts). */
+  createdByUser: z.string().optional(),
   /** Extensions for following a ticket to the end (supervisor's console): */
   /** The seat that follows it up, when a supervisor assigned one. */
   assignedSeat: z.number().int().positive().optional(),
@@ -56,6 +60,8 @@ export const TicketEvent = z.object({
   at: z.string(),
   seat: z.number().int().nonnegative(),
   author: z.string(),
+  /** Extension (v2): the author's username. */
+  user: z.string().optional(),
   kind: z.enum(['created', 'updated', 'note']),
   /** For `updated`: each changed field with its old and new value. */
   changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })).optional(),
