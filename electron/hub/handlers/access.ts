@@ -19,6 +19,8 @@ const EVERYONE = { roles: ROLES, refusal: 'not allowed' } as const;
 const AT_A_SEAT = { roles: ['operator'], refusal: 'only an operator at a seat can do this' } as const;
 const ON_THE_FLOOR = { roles: ['operator', 'supervisor'], refusal: WALL_READ_ONLY } as const;
 const FLOOR_CONFIG = { roles: ['supervisor'], refusal: 'only a supervisor can change the floor configuration' } as const;
+const SIGNED_IN = { roles: ['operator', 'supervisor'], refusal: 'the wall display has no account to sign out of' } as const;
+const PEOPLE = { roles: ['supervisor'], refusal: 'only a supervisor can manage accounts' } as const;
 const REPORTS = { roles: ['supervisor'], refusal: 'only a supervisor can export or read reports' } as const;
 
 export const ACCESS = {
@@ -38,6 +40,15 @@ export const ACCESS = {
   'export:start': REPORTS,
   'report:daily': REPORTS,
   'backup:now': { roles: ['supervisor'], refusal: 'only a supervisor can start a backup' },
+  // Anyone signed in as themselves may end their own session and choose their own PIN.
+  'session:signOut': SIGNED_IN,
+  'pin:change': SIGNED_IN,
+  'users:list': PEOPLE,
+  'user:create': PEOPLE,
+  'user:update': PEOPLE,
+  'user:resetPin': PEOPLE,
+  'seat:free': { roles: ['supervisor'], refusal: 'only a supervisor can free a seat' },
+  'security:log': { roles: ['supervisor'], refusal: 'only a supervisor can read the sign-in log' },
 } as const satisfies { [K in RequestName]: Access };
 
 /** The callers that `ACCESS` lets send request K. */

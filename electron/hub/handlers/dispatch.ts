@@ -13,6 +13,7 @@ import { toAckError } from '../errors';
 import { TokenBucket, type RateLimit } from '../rateLimit';
 import { closeCall } from './abandonedCalls';
 import { requireAccess } from './access';
+import { changePin, createUser, freeSeat, listUsers, resetPin, securityLog, signOut, updateUser } from './accounts';
 import { endCall, startCall } from './calls';
 import { sendBroadcast, updateConfig } from './config';
 import type { Caller, HubParts } from './context';
@@ -40,6 +41,14 @@ const HANDLERS: Handlers = {
   'export:start': startExport,
   'report:daily': dailyReport,
   'backup:now': backupNow,
+  'session:signOut': signOut,
+  'pin:change': changePin,
+  'users:list': listUsers,
+  'user:create': createUser,
+  'user:update': updateUser,
+  'user:resetPin': resetPin,
+  'seat:free': freeSeat,
+  'security:log': securityLog,
 };
 
 function isRequestName(event: string): event is RequestName {
