@@ -1,6 +1,11 @@
 /** What a hub is started with, its defaults, and the checks made before anything is opened. */
 import { join } from 'node:path';
 import { assertTimeZone } from '../../shared/domain/localDay';
+import type { UsersFile } from '../../shared/protocol/accounts';
+import { SESSION_HOURS } from '../../shared/protocol/accounts';
+import { checkScryptParams, SCRYPT_DEFAULTS, type ScryptParams } from './accounts/pinHash';
+import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './accounts/limits';
+import { checkUsers, type SeedUser } from './accounts/usersFile';
 import type { Keys } from './auth';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './rateLimit';
 
@@ -25,6 +30,21 @@ export type HubOptions = {
   /** Scheduled online backups: folder (default DATA/backups), minutes between (0: off), how many kept. */
   backup?: { dir?: string; everyMinutes?: number; keep?: number };
   log?: (line: string) => void;
+  /**
+   * Accounts to create at start (`--users FILE`): those whose username does not exist yet are
+   * created; existing accounts are never changed, so a list left in place cannot reset anyone's
+   * PIN. Checked before anything is opened.
+   */
+  users?: UsersFile;
+  /** How long a session lasts from its sign-in, in hours (default 16). */
+  sessionHours?: number;
+  /** Failed sign-ins: how many lock a username or an address, for how long, and the delays before. */
+  signInLimits?: Partial<SignInLimits>;
+  /**
+   * The scrypt parameters new PINs are hashed with (default SCRYPT_DEFAULTS, what a floor must
+   * use). Stored beside each hash, so PINs already set keep theirs. Lower only in tests.
+   */
+  pinHashing?: ScryptParams;
 };
 
 export const DEFAULT_SEATS = 40;
@@ -51,6 +71,10 @@ export type HubSettings = {
   /** A line for the person running the hub. */
   log: (line: string) => void;
   logError: LogError;
+  users: SeedUser[];
+  sessionMs: number;
+  signInLimits: SignInLimits;
+  pinHashing: ScryptParams;
 };
 
 /** Fills in the defaults and refuses options a hub cannot run with, before anything is opened. */
@@ -65,6 +89,11 @@ export function hubSettings(options: HubOptions): HubSettings {
   const grace = options.callGraceSeconds ?? DEFAULT_CALL_GRACE_SECONDS;
   if (!Number.isFinite(grace) || grace < 0 || grace > 86_400) throw new Error('the call grace period must be from 0 to 86400 seconds');
   const log = options.log ?? ((line: string) => console.error(line));
+  const users = checkUsers(options.users ?? [], 'the users option');
+  const sessionHours = options.sessionHours ?? SESSION_HOURS;
+  if (!Number.isFinite(sessionHours) || sessionHours <= 0 || sessionHours > 24 * 31) throw new Error('sessions must last more than 0 and at most 744 hours');
+  const pinHashing = options.pinHashing ?? SCRYPT_DEFAULTS;
+  checkScryptParams(pinHashing);
   return {
     dataDir: options.dataDir,
     keys: options.keys,
@@ -83,5 +112,9 @@ export function hubSettings(options: HubOptions): HubSettings {
     },
     log,
     logError: (message, err) => log(err ? `${message}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}` : message),
+    users,
+    sessionMs: sessionHours * 3_600_000,
+    signInLimits: { ...DEFAULT_SIGN_IN_LIMITS, ...options.signInLimits },
+    pinHashing,
   };
 }

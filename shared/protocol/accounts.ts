@@ -146,6 +146,19 @@ export const SeatFreeRequest = z.strictObject({ opId: z.string().min(1).max(64),
 export const SecurityLogRequest = z.strictObject({ limit: z.number().int().min(1).max(500).optional(), before: z.number().int().positive().optional() }).optional();
 export type SecurityLogResult = { items: SecurityEvent[]; next?: number };
 
-/** `--users FILE`: accounts IT, demos and tests seed at start; existing ones are never changed. */
-export const UsersFile = z.array(z.strictObject({ username: Username, name: PersonName, role: z.enum(ACCOUNT_ROLES), pin: NewPin }));
-export type UsersFile = z.infer<typeof UsersFile>;
+/**
+ * `--users FILE` (and the hub's `users` option): accounts IT, demos and tests seed at start;
+ * existing ones are never changed. Extension: `mustChangePin: true` for PINs handed out on
+ * paper, which the person replaces at their first sign-in (default false: a seeded PIN is the
+ * person's own).
+ */
+export const UsersFileEntry = z.strictObject({ username: Username, name: PersonName, role: z.enum(ACCOUNT_ROLES), pin: NewPin, mustChangePin: z.boolean().optional() });
+export const UsersFile = z.array(UsersFileEntry).superRefine((users, ctx) => {
+  const seen = new Set<string>();
+  users.forEach((u, i) => {
+    if (seen.has(u.username)) ctx.addIssue({ code: 'custom', path: [i, 'username'], message: `${u.username} is listed twice` });
+    seen.add(u.username);
+  });
+});
+export type UsersFile = z.input<typeof UsersFile>;
+export type UsersFileEntry = z.output<typeof UsersFileEntry>;

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startHub } from '../../electron/hub/index';
 import { E2E_KEYS, INITIAL_TOTAL } from './env';
+import { E2E_PIN_HASHING, E2E_USERS } from './hubs';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hcr-e2e-'));
@@ -15,6 +16,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     host: '127.0.0.1',
     dataDir,
     keys: E2E_KEYS,
+    users: E2E_USERS,
+    pinHashing: E2E_PIN_HASHING,
     initialTotal: INITIAL_TOTAL,
     rendererDir: resolve('dist/renderer'),
     log: () => undefined,

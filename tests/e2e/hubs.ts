@@ -13,10 +13,27 @@ import { migrate } from '../../electron/hub/db/migrate';
 import { DEFAULT_CONFIG } from '../../shared/domain/defaultConfig';
 import { localDateKey, localDayStart } from '../../shared/domain/localDay';
 import { dueAt as slaDueAt } from '../../shared/domain/sla';
+import type { UsersFileEntry } from '../../shared/protocol/accounts';
 import type { Ticket } from '../../shared/protocol/ticket';
 import { E2E_KEYS } from './env';
 
 export const HUB_TIME_ZONE = 'Asia/Kolkata';
+
+/** The PIN of every account the run's hubs are started with. */
+export const E2E_PIN = '246810';
+
+/**
+ * The accounts of every hub of the run: an operator for each seat (`op1` … `op60`, named
+ * "Operator N") and two supervisors (`sup1` "Supervisor", `sup2` "Second supervisor"), all with
+ * E2E_PIN and none asked to change it. Seeded with a light PIN hash, as the run's own hubs
+ * are started and restarted often; the hashing itself is tested by the integration tests.
+ */
+export const E2E_USERS: UsersFileEntry[] = [
+  ...Array.from({ length: 60 }, (_, i) => ({ username: `op${i + 1}`, name: `Operator ${i + 1}`, role: 'operator' as const, pin: E2E_PIN })),
+  { username: 'sup1', name: 'Supervisor', role: 'supervisor', pin: E2E_PIN },
+  { username: 'sup2', name: 'Second supervisor', role: 'supervisor', pin: E2E_PIN },
+];
+export const E2E_PIN_HASHING = { N: 1024, r: 8, p: 1 };
 
 export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'hcr-e2e-own-'));
@@ -27,12 +44,14 @@ export function removeDataDir(dir: string): void {
 }
 
 /** A hub on `dataDir`; `port` 0 picks a free one, a fixed port brings a hub back where it was; `seats` for a floor other than 40. */
-export function ownHub(dataDir: string, opts: { port?: number; initialTotal?: number; callGraceSeconds?: number; seats?: number } = {}): Promise<Hub> {
+export function ownHub(dataDir: string, opts: { port?: number; initialTotal?: number; callGraceSeconds?: number; seats?: number; users?: UsersFileEntry[] } = {}): Promise<Hub> {
   return startHub({
     port: opts.port ?? 0,
     host: '127.0.0.1',
     dataDir,
     keys: E2E_KEYS,
+    users: opts.users ?? E2E_USERS,
+    pinHashing: E2E_PIN_HASHING,
     ...(opts.seats !== undefined ? { seats: opts.seats } : {}),
     ...(opts.initialTotal !== undefined ? { initialTotal: opts.initialTotal } : {}),
     ...(opts.callGraceSeconds !== undefined ? { callGraceSeconds: opts.callGraceSeconds } : {}),

@@ -26,6 +26,7 @@ import { changesSince, currentSeq } from '../store/changes';
 import { counterOf, publicSeat, type LiveState } from '../store/state';
 import { snapshotTickets } from '../store/tickets';
 import type { Writer } from '../store/writer';
+import { Slots } from '../slots';
 import type { Broadcaster } from './broadcaster';
 
 /**
@@ -120,26 +121,7 @@ export async function catchUp(deps: CatchUpDeps, socket: Socket, caller: Caller,
  * socket, so forty seats signing in together would otherwise hold forty copies in memory at
  * the same moment (measured: a 389 MiB peak at a lakh of tickets).
  */
-export class CatchUpSlots {
-  private free: number;
-  private waiting: (() => void)[] = [];
-
-  constructor(slots: number) {
-    this.free = slots;
-  }
-
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.free > 0) this.free -= 1;
-    else await new Promise<void>((resolve) => this.waiting.push(resolve));
-    try {
-      return await work();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.free += 1;
-    }
-  }
-}
+export class CatchUpSlots extends Slots {}
 
 /** Resolves once the socket's queued packets have been written out (or it closed, or 5 s passed). */
 export function drained(socket: Socket, timeoutMs = 5_000): Promise<void> {
