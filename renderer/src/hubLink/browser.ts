@@ -1,6 +1,6 @@
 /** Wires the hub client to the real browser: socket.io-client, localStorage and the online/offline events. */
 import { io } from 'socket.io-client';
-import { HubClient, type AuthPayload, type HubSocket } from './client';
+import { type AuthPayload, type ClientOptions, HubClient, type HubSocket } from './client';
 import { browserStore, type KeyValueStore, newId } from './storage';
 
 export const CLIENT_ID_KEY = 'hcr.clientId';
@@ -30,7 +30,10 @@ export function browserNetwork() {
   };
 }
 
-export function createBrowserClient(auth: Omit<AuthPayload, 'clientId'>, opts: { readOnly?: boolean; outboxScope?: string } = {}): HubClient {
+export function createBrowserClient(
+  auth: Omit<AuthPayload, 'clientId'>,
+  opts: Pick<ClientOptions, 'readOnly' | 'outboxScope' | 'credential' | 'session'> = {},
+): HubClient {
   const storage = browserStore();
   return new HubClient({
     url: window.location.origin,
@@ -38,6 +41,8 @@ export function createBrowserClient(auth: Omit<AuthPayload, 'clientId'>, opts: {
     storage,
     readOnly: opts.readOnly ?? false,
     ...(opts.outboxScope ? { outboxScope: opts.outboxScope } : {}),
+    ...(opts.credential ? { credential: opts.credential } : {}),
+    ...(opts.session ? { session: opts.session } : {}),
     network: browserNetwork(),
     connect: (url, authFn) =>
       io(url, {

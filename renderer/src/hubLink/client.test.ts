@@ -1,53 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../../shared/protocol';
-import { type AuthPayload, HubClient, type HubSocket } from './client';
+import { type AuthPayload, HubClient } from './client';
 import { memoryStore } from './storage';
-import { ticket } from './testing';
-
-type Handler = (...args: unknown[]) => void;
-
-/** A socket that records what is sent and lets the test play the hub. */
-class FakeSocket implements HubSocket {
-  connected = false;
-  active = true;
-  handlers = new Map<string, Handler[]>();
-  sent: { event: string; payload: Record<string, unknown>; ack: Handler }[] = [];
-  connects = 0;
-  constructor(private readonly auth: (cb: (d: object) => void) => void) {}
-  on(event: string, fn: (...args: never[]) => void) {
-    this.handlers.set(event, [...(this.handlers.get(event) ?? []), fn as Handler]);
-    return this;
-  }
-  emit(event: string, ...args: unknown[]) {
-    this.sent.push({ event, payload: args[0] as Record<string, unknown>, ack: args[1] as Handler });
-    return this;
-  }
-  lastAuth: AuthPayload | null = null;
-  connect() {
-    this.connects += 1;
-    this.auth((d) => (this.lastAuth = d as AuthPayload));
-    return this;
-  }
-  disconnect() {
-    if (this.connected) {
-      this.connected = false;
-      this.fire('disconnect', 'io client disconnect');
-    }
-    return this;
-  }
-  fire(event: string, ...args: unknown[]) {
-    for (const h of this.handlers.get(event) ?? []) h(...args);
-  }
-  open(snapshot?: Snapshot) {
-    this.connected = true;
-    this.fire('connect');
-    if (snapshot) this.fire('snapshot', snapshot);
-  }
-  drop() {
-    this.connected = false;
-    this.fire('disconnect', 'transport close');
-  }
-}
+import { FakeSocket, ticket } from './testing';
 
 const SNAP: Snapshot = {
   seq: 1,

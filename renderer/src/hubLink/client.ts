@@ -20,6 +20,8 @@ import type {
   Results,
   Seat,
   ServerToClientEvents,
+  Session,
+  SessionEndReason,
   Snapshot,
   Ticket,
   TicketPatch,
@@ -29,6 +31,7 @@ import type { Disposition, SettableSeatState } from '../../../shared/protocol/vo
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
 import { applyChange, applyCounter, applySnapshot, applySynced, emptyHubMirror, type HubMirror, mergeTickets } from './hubMirror';
 import { type AwaitingRefs, type OpMeta, type OpPayload, type OpRef, Outbox, type Problem, type QueuedOp, type QueuedOpOf, type RefPath } from './outbox';
+import { type Credential, Credentials } from './credentials';
 import { type KeyValueStore, newId, readJson } from './storage';
 import { type AckedStart, closedCall, type CurrentCall, currentCall, effectiveSeatState, isLocalTicketId, LOCAL_TICKET_PREFIX } from './view';
 import type { z } from 'zod';
@@ -59,8 +62,12 @@ export interface HubSocket {
 /** What the hub says when this client is current (the `synced` event). */
 export type SyncedInfo = Parameters<ServerToClientEvents['synced']>[0];
 
-/** The handshake as the protocol defines it; this client always names itself. */
-export type AuthPayload = Handshake & { clientId: string };
+/**
+ * The handshake as the protocol defines it; this client always names itself. The PIN or token
+ * is not part of it: they come from `ClientOptions.credential`, kept apart so that the PIN can
+ * be dropped once the hub has answered it.
+ */
+export type AuthPayload = Omit<Handshake, 'pin' | 'token'> & { clientId: string };
 export type SocketFactory = (url: string, auth: (cb: (data: object) => void) => void) => HubSocket;
 
 export type ConnectionState =
@@ -71,12 +78,22 @@ export type ConnectionState =
   | 'offline'
   /** Another window took this seat. */
   | 'revoked'
-  /** The hub refused the handshake; `refusal` says why (unauthorized, invalid, outdated…). */
-  | 'refused';
+  /** The hub refused the handshake; `refusal` says why (unauthorized, locked, seat_taken, invalid, outdated…). */
+  | 'refused'
+  /** The hub ended the person's session (`session:ended`); `ended` says why. No reconnect follows. */
+  | 'ended';
 
 export interface ClientView {
   connection: ConnectionState;
   refusal?: string;
+  /** Why the hub ended the session, once it did. */
+  ended?: SessionEndReason;
+  /**
+   * The person's session as the hub last said it (or as this screen remembered it, until the hub
+   * speaks): who they are, and whether they must choose their own PIN first. Null before a
+   * sign-in is answered, and for clients without accounts (the wall).
+   */
+  session: Session | null;
   /** When the connection was last lost (local clock), while not connected. */
   disconnectedSince?: number;
   /**
@@ -118,6 +135,10 @@ export interface ClientOptions {
   readOnly?: boolean;
   /** Whose outbox this is, when the client has no seat (the supervisor's console). */
   outboxScope?: string;
+  /** The person's PIN (a sign-in) or their session's token (a resume); see credentials.ts. */
+  credential?: Credential;
+  /** The session a resumed token belongs to, as this screen remembered it: the console works offline until the hub speaks. */
+  session?: Session;
   ackTimeoutMs?: number;
   now?: () => Date;
   newId?: () => string;
@@ -148,6 +169,11 @@ export class HubClient {
   private readonly outbox: Outbox | null;
   private connection: ConnectionState = 'connecting';
   private refusal: string | undefined;
+  private ended: SessionEndReason | undefined;
+  private readonly credentials: Credentials;
+  private session: Session | null;
+  /** Whether the hub has said whose session this connection is (it does after every handshake). */
+  private sessionHeard = false;
   private disconnectedSince: number | undefined = undefined;
   private revokedAt: number | undefined;
   private ready = false;
@@ -179,8 +205,9 @@ export class HubClient {
     this.newId = opts.newId ?? newId;
     this.ackTimeoutMs = opts.ackTimeoutMs ?? 10_000;
     this.followsChanges = opts.auth.snapshot !== false;
-    // opIds are scoped by clientId on the hub and ops act as a seat: one outbox per seat.
-    const scope = opts.auth.seat !== undefined ? `seat-${opts.auth.seat}` : (opts.outboxScope ?? 'ro');
+    this.credentials = new Credentials(opts.credential);
+    this.session = opts.session ?? null;
+    const scope = outboxScope(opts.auth, opts.outboxScope);
     this.outbox = opts.readOnly ? null : new Outbox(opts.storage, `hcr.outbox.${scope}`, this.now);
     this.extrasKey = `hcr.call.${scope}`;
     this.extras = readJson<SessionExtras>(opts.storage, this.extrasKey) ?? { callTicket: null, acked: null };
@@ -206,6 +233,8 @@ export class HubClient {
     on('snapshot', (s) => this.onSnapshot(s));
     on('change', (c) => this.onChange(c));
     on('seat:revoked', () => this.onRevoked());
+    on('session', (s) => this.onSession(s));
+    on('session:ended', (e) => this.onSessionEnded(e.reason));
     on('synced', (info) => this.onSynced(info));
     on('counter', (counter) => {
       this.hub = applyCounter(this.hub, counter, this.now());
@@ -241,7 +270,7 @@ export class HubClient {
 
   private handshake(): AuthPayload {
     // clientTime lets supervisors see a seat whose clock has drifted (an extension the hub may ignore).
-    const a: AuthPayload = { ...this.opts.auth, protocol: PROTOCOL_VERSION, clientTime: this.now().toISOString() };
+    const a: AuthPayload & { pin?: string; token?: string } = { ...this.opts.auth, ...this.credentials.handshake(), protocol: PROTOCOL_VERSION, clientTime: this.now().toISOString() };
     if (this.hub.seq !== null && !this.forceSnapshot) a.since = this.hub.seq;
     else delete a.since;
     this.forceSnapshot = false;
@@ -269,8 +298,9 @@ export class HubClient {
 
   private onDisconnect(reason: string): void {
     this.inFlight = null;
+    this.sessionHeard = false;
     this.disconnectedSince ??= this.now().getTime();
-    if (this.connection === 'revoked' || this.connection === 'offline' || this.stopped) {
+    if (this.connection === 'revoked' || this.connection === 'offline' || this.connection === 'ended' || this.stopped) {
       this.changed();
       return;
     }
@@ -283,7 +313,9 @@ export class HubClient {
 
   private onConnectError(err: Error): void {
     this.disconnectedSince ??= this.now().getTime();
+    if (this.connection === 'ended') return;
     if (this.socket && !this.socket.active) {
+      this.credentials.refused();
       this.refusal = err.message || 'unauthorized';
       this.setConnection('refused');
       return;
@@ -294,6 +326,23 @@ export class HubClient {
   private onRevoked(): void {
     this.revokedAt = this.now().getTime();
     this.setConnection('revoked');
+    this.socket?.disconnect();
+  }
+
+  /** After every handshake of a person: who they are, the token for the next one, and whether they must choose a PIN. */
+  private onSession(s: Session): void {
+    this.credentials.heard(s);
+    this.session = s;
+    this.sessionHeard = true;
+    this.changed();
+    this.pump();
+  }
+
+  /** The hub ended the session (sign-out elsewhere, disabled, PIN reset, seat freed, 16 hours): no reconnect with it. */
+  private onSessionEnded(reason: SessionEndReason): void {
+    this.ended = reason;
+    this.credentials.forget();
+    this.setConnection('ended');
     this.socket?.disconnect();
   }
 
@@ -384,6 +433,7 @@ export class HubClient {
       const seat = this.opts.auth.seat;
       const v: ClientView = {
         connection: this.connection,
+        session: this.session,
         ready: this.ready,
         hub: this.hub,
         ops: ops.slice(),
@@ -397,10 +447,13 @@ export class HubClient {
         stats: this.stats,
       };
       if (this.refusal) v.refusal = this.refusal;
+      if (this.ended) v.ended = this.ended;
       if (this.disconnectedSince !== undefined) v.disconnectedSince = this.disconnectedSince;
       if (this.revokedAt !== undefined) v.revokedAt = this.revokedAt;
       if (seat !== undefined) v.seat = seat;
-      if (this.opts.auth.name) v.name = this.opts.auth.name;
+      // The account's name, as the hub says it; a client without accounts keeps the name it gave.
+      const name = this.session?.user.name ?? this.opts.auth.name;
+      if (name) v.name = name;
       this.view = v;
     }
     return this.view;
@@ -436,6 +489,9 @@ export class HubClient {
     const outbox = this.outbox;
     const socket = this.socket;
     if (!outbox || !socket?.connected || this.inFlight || this.retryTimer || this.stopped) return;
+    // A person's ops go out only once the hub has said the connection is theirs, and not while
+    // they must choose a PIN (the hub refuses every other request then: an op sent now would fail).
+    if (this.opts.auth.user !== undefined && (!this.sessionHeard || this.session?.mustChangePin)) return;
     const prepared = outbox.prepareHead();
     if (!prepared) return;
     if ('drop' in prepared) {
@@ -635,6 +691,29 @@ export class HubClient {
     if (config && typeof config.version === 'number') this.applyConfig(config);
   }
 
+  /**
+   * Ends this session at the hub (`session:signOut`), so its token works nowhere any more, then
+   * forgets it here. Offline, the token is forgotten all the same: the hub's copy expires or is
+   * replaced at the next sign-in.
+   */
+  async signOut(): Promise<void> {
+    if (this.socket?.connected && this.session) await this.request('session:signOut', {}, 3000);
+    this.credentials.forget();
+    this.session = null;
+    this.stop();
+  }
+
+  /** The person sets their own PIN (`pin:change`); the console goes on, and the outbox with it. */
+  async changePin(current: string, next: string): Promise<RequestResult<Results['pin:change']>> {
+    const r = await this.request('pin:change', { current, next });
+    if (r.ok && this.session) {
+      this.session = { ...this.session, user: r.user, mustChangePin: false };
+      this.changed();
+      this.pump();
+    }
+    return r;
+  }
+
   lookupCaller(phone: string): Promise<RequestResult<CallerLookupResult>> {
     return this.request('caller:lookup', { phone });
   }
@@ -647,6 +726,16 @@ export class HubClient {
   closeCall(callId: string, opId: string = this.newId()): Promise<RequestResult<CallCloseResult>> {
     return this.request('call:close', { opId, callId });
   }
+}
+
+/**
+ * Where a client's outbox and call state are kept. opIds are scoped by clientId on the hub and
+ * ops act as a seat and, since accounts, as a person: one outbox per seat and person, so one
+ * person's queued actions are never sent under another's session at the same seat.
+ */
+export function outboxScope(auth: Pick<AuthPayload, 'seat' | 'user'>, noSeatScope = 'ro'): string {
+  const base = auth.seat !== undefined ? `seat-${auth.seat}` : noSeatScope;
+  return auth.user !== undefined ? `${base}.user-${auth.user}` : base;
 }
 
 /** The mirror with `call` as the hub last said it, over what was known of it. */
