@@ -16,7 +16,7 @@ export const LAYERS = [
   { name: 'shared/desktop', paths: ['shared/desktop/'], allow: ['shared/protocol'], packages: ['zod'] },
 
   // The hub: Node only.
-  { name: 'hub', paths: ['electron/hub/'], allow: ['shared/protocol', 'shared/domain', 'shared/security'], packages: ['node', 'socket.io', 'sqlite3', 'zod'], testPackages: ['socket.io-client'] },
+  { name: 'hub', paths: ['electron/hub/'], allow: ['shared/protocol', 'shared/domain', 'shared/security'], packages: ['node', 'socket.io', 'sqlite3', 'zod', '@peculiar/x509', 'reflect-metadata'], testPackages: ['socket.io-client'] },
   // The Electron shell; its hub-process entry starts the hub.
   { name: 'shell', paths: ['electron/main/'], allow: ['shared/protocol', 'shared/domain', 'shared/security', 'shared/desktop', 'hub'], packages: ['node', 'electron', 'zod', 'bonjour-service'], testPackages: ['esbuild', 'socket.io-client', 'sqlite3'] },
   { name: 'preload', paths: ['electron/preload/'], allow: ['shared/desktop'], packages: ['electron'] },
