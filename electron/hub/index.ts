@@ -7,6 +7,9 @@
  * midnight counter and the statistics all reach clients through the one Broadcaster.
  */
 import type { AddressInfo } from 'node:net';
+import { OneTimePins } from './accounts/oneTimePins';
+import { applyUsers, ensureSupervisor, FirstSupervisorFile, type FirstSupervisor } from './accounts/seed';
+import { SignIn } from './accounts/signIn';
 import type { Keys } from './auth';
 import type { HubParts } from './handlers/context';
 import { closeAbandonedCalls } from './handlers/abandonedCalls';
@@ -23,6 +26,7 @@ import { startAll, stopAll, type Service } from './services/service';
 import { StatsPublisher } from './services/statsPublisher';
 import { Broadcaster } from './sockets/broadcaster';
 import { SnapshotTickets } from './sockets/catchUp';
+import { PeopleOnline } from './sockets/people';
 import { SeatPresence } from './sockets/presence';
 import { closeSockets, createSocketServer, serveSockets } from './sockets/server';
 import { computeStats } from './stats';
@@ -38,6 +42,12 @@ export type Hub = {
   port: number;
   keys: Keys;
   dbFile: string;
+  /**
+   * The supervisor account this start made, on a hub that had none, with its one-time PIN:
+   * for whoever started the hub to read once (it is also in `file`, readable only by the hub's
+   * account, until the PIN is changed). Never in the hub's log.
+   */
+  firstSupervisor?: FirstSupervisor;
   /** Runs the housekeeping round now (the hub also runs it every 30 seconds). */
   maintenance(): Promise<void>;
   /** Stops taking connections, commits what is queued, closes the database. */
@@ -64,6 +74,17 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     await seatsOfflineAtStart(writer);
     // Calls left open while the hub was not running, by seats gone past their grace period since.
     await closeAbandonedCalls(writer, settings.callGraceMs);
+    // The people who may sign in: the accounts of --users that are new, then a first supervisor
+    // on a hub without any; failed sign-ins of the last minutes keep their lockouts.
+    const firstSupervisorFile = new FirstSupervisorFile(settings.dataDir);
+    await firstSupervisorFile.tidy(store.reader);
+    const created = await applyUsers(writer, store.reader, settings.users, settings.pinHashing);
+    if (created.length > 0) log(`${created.length} account${created.length === 1 ? '' : 's'} created from the users list: ${created.slice(0, 5).join(', ')}${created.length > 5 ? ', …' : ''}`);
+    const firstSupervisor = await ensureSupervisor(writer, store.reader, settings.dataDir, settings.pinHashing);
+    if (firstSupervisor) log(`a first supervisor account, ${firstSupervisor.username}, was made with a one-time PIN; it is in ${firstSupervisor.file} (readable only by this account) until it is changed`);
+    const signIn = new SignIn({ reader: store.reader, writer, limits: settings.signInLimits, pinHashing: settings.pinHashing, sessionMs: settings.sessionMs, logError });
+    await signIn.restore();
+    const people = new PeopleOnline(writer, logError);
     // What requests, routes and timers share: the configuration in force, seats' sockets,
     // the statistics, backups, housekeeping and export links.
     const config = new LiveConfig(await loadConfig(store.reader), (c) => broadcaster.config(c));
@@ -77,7 +98,18 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const backups = new Backups({ dbFile: store.file, ...settings.backup, log, logError });
     const maintenance = new Maintenance({ writer, config, broadcaster, timeZone, log, logError });
     const exportLinks = new ExportLinks();
-    const parts: HubParts = { writer, reader: store.reader, seats, timeZone, config, backups, exportLinks };
+    const parts: HubParts = {
+      writer,
+      reader: store.reader,
+      seats,
+      timeZone,
+      config,
+      backups,
+      exportLinks,
+      people,
+      signIn,
+      accounts: { pinHashing: settings.pinHashing, oneTimePins: new OneTimePins(), firstSupervisor: firstSupervisorFile },
+    };
 
     // HTTP routes, then Socket.IO on the same server; the timers start once it listens.
     const http = createHttpServer(
@@ -94,6 +126,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       rateLimit: settings.rateLimit,
       parts,
       presence,
+      people,
+      signIn,
       broadcaster,
       catchUp: { writer, snapshots: store.snapshots, broadcaster, cache: new SnapshotTickets(), timeZone },
       config,
@@ -118,10 +152,12 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       port,
       keys: settings.keys,
       dbFile: store.file,
+      ...(firstSupervisor ? { firstSupervisor } : {}),
       maintenance: () => maintenance.run(true),
       close: () =>
         (closed ??= (async () => {
           presence.stop();
+          people.stop();
           await stopAll(services, logError);
           await closeSockets(io, http);
           await stopWriting();

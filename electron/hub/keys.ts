@@ -7,7 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '../../shared/protocol/handshake';
-import type { Keys } from './auth';
+
+/** The three role keys: the key a client presents decides its role. */
+export type Keys = Record<Role, string>;
 
 const ENV: Record<Role, string> = { operator: 'HUB_OPERATOR_KEY', supervisor: 'HUB_SUPERVISOR_KEY', wall: 'HUB_WALL_KEY' };
 const FILE_FIELD: Record<Role, string> = { operator: 'operatorKey', supervisor: 'supervisorKey', wall: 'wallKey' };

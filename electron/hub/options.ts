@@ -6,7 +6,7 @@ import { SESSION_HOURS } from '../../shared/protocol/accounts';
 import { checkScryptParams, SCRYPT_DEFAULTS, type ScryptParams } from './accounts/pinHash';
 import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './accounts/limits';
 import { checkUsers, type SeedUser } from './accounts/usersFile';
-import type { Keys } from './auth';
+import type { Keys } from './keys';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './rateLimit';
 
 export type HubOptions = {

@@ -58,8 +58,12 @@ export const SESSION_END_REASONS = ['signed_out', 'disabled', 'pin_reset', 'expi
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
 export type SessionEnded = { reason: SessionEndReason; message: string };
 
-/** One person signed in, as supervisors see it. */
-export type SignedIn = { seat?: number; address: string; since: string; clientId?: string };
+/**
+ * One session of a person, as supervisors see it: where (seat, address), since when (its
+ * sign-in). Extension: `connected`, whether a window is connected on it now (a session stays
+ * open when its window closes without signing out, until it ends or expires).
+ */
+export type SignedIn = { seat?: number; address: string; since: string; clientId?: string; connected?: boolean };
 
 /** An account as supervisors see it (never its PIN or any hash of it). */
 export type Account = {

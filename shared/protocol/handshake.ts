@@ -6,7 +6,7 @@
  * snapshot.
  */
 import { z } from 'zod';
-import { PinInput, Username } from './accounts';
+import { PinInput } from './accounts';
 
 export const Handshake = z.object({
   key: z.string().min(1).max(200),
@@ -15,8 +15,12 @@ export const Handshake = z.object({
   seat: z.coerce.number().int().positive().optional(),
   /** v1: the name an operator typed. Ignored once accounts exist: the account's name is used. */
   name: z.string().trim().min(1).max(60).optional(),
-  /** v2: the person's username and PIN, or the token of their session (a reconnect). */
-  user: Username.optional(),
+  /**
+   * v2: the person's username and PIN, or the token of their session (a reconnect). Any text is
+   * taken as a username (trimmed, lower-cased): one that cannot exist is simply unknown, and
+   * refused as `unauthorized` like any other, never with a word of its own.
+   */
+  user: z.string().trim().toLowerCase().min(1).max(64).optional(),
   pin: PinInput.optional(),
   token: z.string().min(16).max(200).optional(),
   since: z.coerce.number().int().nonnegative().optional(),

@@ -8,10 +8,12 @@
  * manager's stop would, so the test observes the hub's own shutdown and not tsx's relay.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TEST_KEYS } from './keys';
+import { startHub } from '../../electron/hub/index';
+import type { UsersFileEntry } from '../../shared/protocol/accounts';
+import { TEST_KEYS, TEST_PIN_HASHING, TEST_USERS } from './keys';
 import type { Resources } from './resources';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -26,6 +28,14 @@ export type ChildHubOptions = {
   readyTimeoutMs?: number;
   /** The role keys to pass in the environment; `null` passes none (the hub then uses hub.json). */
   keys?: Partial<Record<'operator' | 'supervisor' | 'wall', string>> | null;
+  /**
+   * Accounts put in a new data folder before the first start (default TEST_USERS), hashed
+   * lightly so that a start costs no seconds; `null` for none (the hub makes its first
+   * supervisor). `--users` itself is tested with `args`.
+   */
+  users?: UsersFileEntry[] | null;
+  /** More command-line arguments. */
+  args?: string[];
 };
 export type Exit = { code: number | null; signal: NodeJS.Signals | null };
 
@@ -65,9 +75,17 @@ function childPids(pid: number): number[] {
   }
 }
 
+/** Creates `users` in a data folder that has no database yet, through a hub of its own run in this process. */
+async function seedAccounts(dataDir: string, users: UsersFileEntry[]): Promise<void> {
+  if (existsSync(path.join(dataDir, 'hub.sqlite'))) return;
+  const hub = await startHub({ dataDir, keys: { ...TEST_KEYS }, port: 0, host: '127.0.0.1', users, pinHashing: TEST_PIN_HASHING, backup: { everyMinutes: 0 }, log: () => undefined });
+  await hub.close();
+}
+
 export async function spawnHub(res: Resources, options: ChildHubOptions): Promise<ChildHub> {
+  if (options.users !== null) await seedAccounts(options.dataDir, options.users ?? TEST_USERS);
   // --host keeps test hubs on the loopback address (the CLI's default is every network).
-  const args = ['electron/hub/cli.ts', '--host', '127.0.0.1', '--port', '0', '--data', options.dataDir];
+  const args = ['electron/hub/cli.ts', '--host', '127.0.0.1', '--port', '0', '--data', options.dataDir, ...(options.args ?? [])];
   if (options.seats !== undefined) args.push('--seats', String(options.seats));
   if (options.initialTotal !== undefined) args.push('--initial-total', String(options.initialTotal));
   if (options.callGraceSeconds !== undefined) args.push('--call-grace', String(options.callGraceSeconds));

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import type { Call, Change, Counter, Seat, Snapshot, Ticket } from '../../shared/protocol';
 import { applyChange, type Mirror, mirrorFromSnapshot } from './mirror';
-import { TEST_KEYS } from './keys';
+import { operatorUser, TEST_KEYS, TEST_PIN } from './keys';
 import { sleep, waitUntil } from './wait';
 
 export type Auth = Record<string, unknown>;
@@ -29,11 +29,13 @@ export type AckResult = {
 /** The socket went away before its ack came: the op may or may not have been applied. */
 export class AckDropped extends Error {}
 
+/** An operator at `seat`, signed in as that seat's test account (`op<seat>`, "Operator <seat>"). */
 export function operatorAuth(seat: number, extra: Auth = {}): Auth {
-  return { key: TEST_KEYS.operator, clientId: randomUUID(), seat, name: `Operator ${seat}`, ...extra };
+  return { key: TEST_KEYS.operator, clientId: randomUUID(), seat, user: operatorUser(seat), pin: TEST_PIN, ...extra };
 }
+/** A supervisor, signed in as `sup1` ("Supervisor") unless `extra` says otherwise. */
 export function supervisorAuth(extra: Auth = {}): Auth {
-  return { key: TEST_KEYS.supervisor, clientId: randomUUID(), name: 'Supervisor', ...extra };
+  return { key: TEST_KEYS.supervisor, clientId: randomUUID(), user: 'sup1', pin: TEST_PIN, ...extra };
 }
 export function wallAuth(extra: Auth = {}): Auth {
   return { key: TEST_KEYS.wall, clientId: randomUUID(), ...extra };

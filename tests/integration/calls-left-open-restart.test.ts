@@ -28,7 +28,7 @@ it('a hub killed during a call closes it at its next start, ended when the seat 
   const hub1 = await spawnHub(res, { dataDir, seats: 12, callGraceSeconds: 1 });
   const watcherAuth = supervisorAuth();
   const watcher = await res.ready(hub1.url, watcherAuth);
-  const op = await res.ready(hub1.url, operatorAuth(11, { name: 'Seema' }));
+  const op = await res.ready(hub1.url, operatorAuth(11, { user: 'seema' }));
   const call = (await op.emit('call:start', { opId: randomUUID(), phone: PHONE })).call!;
   await settle(hub1.url, [watcher]);
   await sleep(300);
@@ -42,7 +42,7 @@ it('a hub killed during a call closes it at its next start, ended when the seat 
   const sup = await res.ready(hub2.url, supervisorAuth());
   // Closed before anyone could see it open: the first snapshot has the seat free of it.
   const seat = sup.snapshots[0]!.seats.find((s) => s.seat === 11)!;
-  expect(seat).toMatchObject({ seat: 11, name: 'Seema', state: 'offline' });
+  expect(seat).toMatchObject({ seat: 11, name: 'Seema', user: 'seema', state: 'offline' });
   expect(seat.callId).toBeUndefined();
   const lookup = await sup.emit('caller:lookup', { phone: PHONE });
   const closed = (lookup.calls as Call[]).find((c) => c.id === call.id)!;
@@ -69,7 +69,7 @@ it('a hub killed during a call closes it at its next start, ended when the seat 
 it('a hub killed during a call and back at once: the seat that returns within the grace period keeps its call', async () => {
   const dataDir = await res.dataDir();
   const hub1 = await spawnHub(res, { dataDir, seats: 12, callGraceSeconds: 60 });
-  const auth = operatorAuth(4, { name: 'Kavita' });
+  const auth = operatorAuth(4, { user: 'kavita' });
   const op = await res.ready(hub1.url, auth);
   const call = (await op.emit('call:start', { opId: randomUUID(), phone: PHONE })).call!;
   await hub1.killHard();
@@ -79,7 +79,7 @@ it('a hub killed during a call and back at once: the seat that returns within th
   expect(sup.snapshots[0]!.seats.find((s) => s.seat === 4)).toMatchObject({ state: 'offline', callId: call.id });
   const back = await res.ready(hub2.url, auth);
   await waitUntil(() => sup.mirror!.seats.get(4)?.state === 'on_call', 'seat 4 on its call again');
-  expect(sup.mirror!.seats.get(4)).toEqual({ seat: 4, name: 'Kavita', state: 'on_call', since: call.startedAt, callId: call.id });
+  expect(sup.mirror!.seats.get(4)).toEqual({ seat: 4, name: 'Kavita', user: 'kavita', state: 'on_call', since: call.startedAt, callId: call.id });
   expect(back.snapshots[0]!.you?.lastCall).toEqual(call);
   expect(sup.changes.filter((c) => c.type === 'call.ended')).toEqual([]);
 });

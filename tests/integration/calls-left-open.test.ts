@@ -43,7 +43,7 @@ async function snapshotOf(hub: TestHub, auth: Record<string, unknown>): Promise<
 it('a seat back within the grace period is on the same call again, timed from its true start', async () => {
   const hub = await startTestHub(res, { seats: 8, callGraceSeconds: 3 });
   const sup = await res.ready(hub.url, supervisorAuth());
-  const auth = operatorAuth(3, { name: 'Kavita' });
+  const auth = operatorAuth(3, { user: 'kavita' });
   const op = await res.ready(hub.url, auth);
   const started = await op.emit('call:start', { opId: randomUUID(), phone: '9812374650' });
   const call = started.call!;
@@ -60,7 +60,7 @@ it('a seat back within the grace period is on the same call again, timed from it
   const back = await res.ready(hub.url, auth);
   await waitUntil(() => seatOf(sup, 3)?.state === 'on_call', 'seat 3 on the call again');
   await settle(hub.url, [sup, back]);
-  expect(seatOf(sup, 3)).toEqual({ seat: 3, name: 'Kavita', state: 'on_call', since: call.startedAt, callId: call.id });
+  expect(seatOf(sup, 3)).toEqual({ seat: 3, name: 'Kavita', user: 'kavita', state: 'on_call', since: call.startedAt, callId: call.id });
   expect(seatOf(back, 3)).toEqual(seatOf(sup, 3));
   // The console that came back is told which call it is on, with its start and number.
   expect(back.snapshots[0]!.you?.lastCall).toEqual(call);
@@ -78,7 +78,7 @@ it('past the grace period the hub closes the call as disconnected, ended when th
   const hub = await startTestHub(res, { seats: 12, callGraceSeconds: grace });
   const sup = await res.ready(hub.url, supervisorAuth());
   const wall = await res.ready(hub.url, wallAuth());
-  const auth = operatorAuth(11, { name: 'Seema' });
+  const auth = operatorAuth(11, { user: 'seema' });
   const op = await res.ready(hub.url, auth);
   const call = (await op.emit('call:start', { opId: randomUUID(), phone: '9812374650' })).call!;
   await waitUntil(() => latestStats(wall)?.longestCall?.seat === 11, 'the wall to show the longest call at seat 11');
@@ -100,7 +100,7 @@ it('past the grace period the hub closes the call as disconnected, ended when th
     ['call.ended', null],
     ['seat.updated', null],
   ]);
-  expect(seatOf(sup, 11)).toEqual({ seat: 11, name: 'Seema', state: 'offline', since: offlineSince });
+  expect(seatOf(sup, 11)).toEqual({ seat: 11, name: 'Seema', user: 'seema', state: 'offline', since: offlineSince });
   // The wall, whose copy of a call carries no number, got the same end.
   const wallEnd = wall.changes.find((c) => c.type === 'call.ended' && c.data.call.id === call.id);
   expect(wallEnd?.type === 'call.ended' && wallEnd.data.call).toMatchObject({ disposition: 'disconnected', endedAt: offlineSince });
@@ -164,7 +164,7 @@ it('a supervisor closes a call left open; operators and the wall may not; a repe
   const hub = await startTestHub(res, { seats: 8 });
   const sup = await res.ready(hub.url, supervisorAuth());
   const wall = await res.ready(hub.url, wallAuth());
-  const op = await res.ready(hub.url, operatorAuth(5, { name: 'Anil' }));
+  const op = await res.ready(hub.url, operatorAuth(5, { user: 'anil' }));
   const call = (await op.emit('call:start', { opId: randomUUID(), phone: '9812374650' })).call!;
   await waitUntil(() => latestStats(sup)?.longestCall?.seat === 5, 'the longest call at seat 5');
 
@@ -190,7 +190,7 @@ it('a supervisor closes a call left open; operators and the wall may not; a repe
   expect(closed).toEqual({ ok: true, call: { ...call, endedAt: offlineSince, disposition: 'disconnected' } });
   await settle(hub.url, [sup, wall]);
   const afterClose = sup.seq;
-  expect(seatOf(sup, 5)).toEqual({ seat: 5, name: 'Anil', state: 'offline', since: offlineSince });
+  expect(seatOf(sup, 5)).toEqual({ seat: 5, name: 'Anil', user: 'anil', state: 'offline', since: offlineSince });
   await waitUntil(() => latestStats(wall)?.longestCall === null, 'the wall to show no longest call');
 
   // The same opId again (its ack was lost): the first result, nothing new.

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { TestClient } from '../helpers/client';
 import { spawnHub } from '../helpers/child';
+import { TEST_PIN } from '../helpers/keys';
 import { healthz, Resources } from '../helpers/resources';
 import { waitUntil } from '../helpers/wait';
 
@@ -22,13 +23,19 @@ function strings(v: unknown): string[] {
   return [];
 }
 
-/** Connects with `key` (as an operator of seat 1 if it is one); resolves with the outcome. */
-async function tryKey(url: string, key: string): Promise<'accepted' | 'unauthorized' | 'refused'> {
-  const c = res.client(url, { key, clientId: randomUUID(), seat: 1, name: 'Probe' });
+/** Connects with `key`, signed in as `user` (at seat 1); resolves with the outcome. */
+async function tryAs(url: string, key: string, user: string): Promise<'accepted' | 'unauthorized' | 'refused'> {
+  const c = res.client(url, { key, clientId: randomUUID(), seat: 1, user, pin: TEST_PIN });
   await waitUntil(() => c.connectError !== null || c.snapshots.length > 0, `an answer for a key`, 10_000);
   c.close();
   if (c.snapshots.length > 0) return 'accepted';
   return c.connectError!.message === 'unauthorized' ? 'unauthorized' : 'refused';
+}
+
+/** Connects with `key` as an operator, then (refused) as a supervisor: a key of either role, or the wall's, is accepted. */
+async function tryKey(url: string, key: string): Promise<'accepted' | 'unauthorized' | 'refused'> {
+  const first = await tryAs(url, key, 'op1');
+  return first === 'accepted' ? first : tryAs(url, key, 'sup1');
 }
 
 it('without keys in the environment, keys are generated once into hub.json (0600), printed once, and kept', async () => {

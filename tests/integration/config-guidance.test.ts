@@ -38,7 +38,7 @@ it('flags the Hindi guidance when the English is edited, on every console and af
   const dataDir = await res.dataDir();
   let hub = await startTestHub(res, { dataDir });
   const sup = await res.ready(hub.url, supervisorAuth());
-  const otherSup = await res.ready(hub.url, supervisorAuth({ name: 'Second supervisor' }));
+  const otherSup = await res.ready(hub.url, supervisorAuth({ user: 'sup2' }));
   const op = await res.ready(hub.url, operatorAuth(4));
   let config = await configOf(sup);
   expect(food(config).staleGuidance).toBeUndefined();

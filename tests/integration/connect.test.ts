@@ -1,6 +1,6 @@
 /**
  * Connecting: the key decides the role, operators must name a valid seat, and every accepted
- * connection starts with a snapshot of the whole floor.
+ * connection starts with a snapshot of the whole floor (a person's after their `session`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectRefused, operatorAuth, supervisorAuth, wallAuth } from '../helpers/client';
@@ -50,8 +50,8 @@ describe('operator seats', () => {
     ['a negative seat', { seat: -3 }],
     ['a fractional seat', { seat: 1.5 }],
     ['a seat that is not a number', { seat: 'front desk' }],
-    ['no name', { name: undefined }],
-    ['an empty name', { name: '   ' }],
+    ['the key alone, without user and PIN', { user: undefined, pin: undefined }],
+    ['an empty user', { user: '   ' }],
   ])('an operator with %s is refused', async (_label, extra) => {
     const before = (await healthz(hub.url)).seq;
     const auth = operatorAuth(3, extra);
@@ -77,9 +77,9 @@ describe('snapshot on connect', () => {
     ['operator', () => operatorAuth(4)],
     ['supervisor', () => supervisorAuth()],
     ['wall', () => wallAuth()],
-  ])('the %s gets a snapshot {seq, counter, seats, tickets} first', async (_role, auth) => {
+  ])('the %s gets a snapshot {seq, counter, seats, tickets} first (a person just after their session)', async (role, auth) => {
     const c = await res.ready(hub.url, auth());
-    expect(c.events[0]?.event).toBe('snapshot');
+    expect(c.events.slice(0, 2).map((e) => e.event)).toEqual(role === 'wall' ? ['snapshot', 'synced'] : ['session', 'snapshot']);
     const s = c.snapshots[0]!;
     expect(Number.isInteger(s.seq)).toBe(true);
     expect(s.seq).toBeGreaterThanOrEqual(0);

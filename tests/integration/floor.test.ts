@@ -104,10 +104,10 @@ it('a broadcast reaches every seat, and survives a restart for seats that connec
 
 it('masks the phone numbers and names of tickets closed longer than the retention setting', async () => {
   const { startHub } = await import('../../electron/hub/index');
-  const { TEST_KEYS } = await import('../helpers/keys');
+  const { TEST_KEYS, TEST_PIN_HASHING, TEST_USERS } = await import('../helpers/keys');
   const sqlite3 = (await import('sqlite3')).default;
   const dataDir = await res.dataDir();
-  const hub = await startHub({ port: 0, host: '127.0.0.1', dataDir, keys: { ...TEST_KEYS }, log: () => undefined });
+  const hub = await startHub({ port: 0, host: '127.0.0.1', dataDir, keys: { ...TEST_KEYS }, users: TEST_USERS, pinHashing: TEST_PIN_HASHING, log: () => undefined });
   res.defer(() => hub.close());
   const sup = await res.ready(hub.url, supervisorAuth());
   const op = await res.ready(hub.url, operatorAuth(1));

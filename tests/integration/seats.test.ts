@@ -50,8 +50,8 @@ it('all seats start offline', () => {
 
 it('a seat goes ready → on_call → wrap_up → break → ready → offline, each step a seat.updated change', async () => {
   const t0 = sup.seq;
-  const op = await res.ready(hub.url, operatorAuth(3, { name: 'Kavita' }));
-  const ready = await expectSeat(3, { seat: 3, state: 'ready', name: 'Kavita' });
+  const op = await res.ready(hub.url, operatorAuth(3, { user: 'kavita' }));
+  const ready = await expectSeat(3, { seat: 3, state: 'ready', name: 'Kavita', user: 'kavita' });
   expect(Number.isNaN(Date.parse(ready.since))).toBe(false);
 
   const call = await op.emit('call:start', { opId: randomUUID() });

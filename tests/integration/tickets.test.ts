@@ -21,8 +21,8 @@ const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 beforeAll(async () => {
   hub = await startTestHub(res);
   sup = await res.ready(hub.url, supervisorAuth());
-  op = await res.ready(hub.url, operatorAuth(3, { name: 'Sunita' }));
-  op2 = await res.ready(hub.url, operatorAuth(4, { name: 'Imran' }));
+  op = await res.ready(hub.url, operatorAuth(3, { user: 'sunita' }));
+  op2 = await res.ready(hub.url, operatorAuth(4, { user: 'imran' }));
 });
 afterAll(() => res.cleanup());
 
@@ -163,7 +163,8 @@ describe('ticket:note', () => {
     expect(ack.ok).toBe(true);
     expect(ack.ticket!.version).toBe(2);
     expect(ack.ticket!.notes).toHaveLength(1);
-    expect(ack.ticket!.notes[0]).toMatchObject({ seat: 4, text: 'Called back at 4 pm, ration delivered' });
+    // Its author is the account the note was written under, by name and username.
+    expect(ack.ticket!.notes[0]).toMatchObject({ seat: 4, author: 'Imran', user: 'imran', text: 'Called back at 4 pm, ration delivered' });
     expect(ack.ticket!.notes[0]!.at).toMatch(ISO_UTC);
     const ack2 = await op.emit('ticket:note', { opId: randomUUID(), id: t.id, text: 'Second note' });
     expect(ack2.ticket!.version).toBe(3);
@@ -179,7 +180,7 @@ describe('ticket:note', () => {
     const t = await create(op, 'Supervisor follows up');
     const ack = await sup.emit('ticket:note', { opId: randomUUID(), id: t.id, text: 'Escalated to the district office' });
     expect(ack.ok).toBe(true);
-    expect(ack.ticket!.notes[0]!.seat).toBe(0);
+    expect(ack.ticket!.notes[0]).toMatchObject({ seat: 0, author: 'Supervisor', user: 'sup1' });
   });
 });
 

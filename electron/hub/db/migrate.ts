@@ -5,8 +5,9 @@
  */
 import type { Db } from './connection';
 import m0001 from './migrations/0001-init';
+import m0002 from './migrations/0002-accounts';
 
-export const MIGRATIONS: readonly string[] = [m0001];
+export const MIGRATIONS: readonly string[] = [m0001, m0002];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export class SchemaTooNewError extends Error {
@@ -15,11 +16,12 @@ export class SchemaTooNewError extends Error {
   }
 }
 
-export async function migrate(db: Db): Promise<void> {
+/** Brings `db` up to this build's schema (or, for a test of an upgrade, only up to `upTo`). */
+export async function migrate(db: Db, upTo = SCHEMA_VERSION): Promise<void> {
   const row = await db.get<{ user_version: number }>('PRAGMA user_version');
   const current = row?.user_version ?? 0;
   if (current > SCHEMA_VERSION) throw new SchemaTooNewError(current);
-  for (let v = current; v < SCHEMA_VERSION; v++) {
+  for (let v = current; v < upTo; v++) {
     await db.exec('BEGIN IMMEDIATE');
     try {
       await db.exec(MIGRATIONS[v]!);

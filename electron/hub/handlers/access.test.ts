@@ -3,8 +3,9 @@ import { MUTATIONS, REQUEST_SCHEMAS, type RequestName } from '../../../shared/pr
 import { requireAccess } from './access';
 import type { Caller } from './context';
 
-const operator: Caller = { role: 'operator', clientId: 'c1', seat: 3, name: 'Asha' };
-const supervisor: Caller = { role: 'supervisor', clientId: 'c2', name: 'Supervisor' };
+const person = { session: 'a-session', mustChangePin: false, address: '10.0.0.7' };
+const operator: Caller = { role: 'operator', clientId: 'c1', seat: 3, name: 'Asha', username: 'asha', ...person };
+const supervisor: Caller = { role: 'supervisor', clientId: 'c2', name: 'Supervisor', username: 'sup', ...person };
 const wall: Caller = { role: 'wall', clientId: 'c3', name: 'Wall' };
 const names = Object.keys(REQUEST_SCHEMAS) as RequestName[];
 

@@ -11,13 +11,14 @@ import { counterOf, rollDay } from '../store/state';
 import type { Tx } from '../store/writer';
 import { ticketExists } from '../store/tickets';
 import { opKey } from './context';
+import { holder } from './seats';
 import type { Handler } from './handler';
 
 export const startCall: Handler<'call:start'> = async (parts, caller, req) => {
   const seat = caller.seat;
   return parts.writer.write((tx) =>
     once<CallStartResult>(tx, opKey(caller, req.opId, 'call:start'), async () => {
-      const call: Call = { id: randomUUID(), seat, startedAt: tx.now.toISOString(), ...(req.phone ? { phone: req.phone } : {}) };
+      const call: Call = { id: randomUUID(), seat, startedAt: tx.now.toISOString(), ...(req.phone ? { phone: req.phone } : {}), user: caller.username };
       await insertCall(tx, call);
       rollDay(tx.state, tx.now, parts.timeZone);
       tx.state.callsTotal += 1;
@@ -27,7 +28,7 @@ export const startCall: Handler<'call:start'> = async (parts, caller, req) => {
       // A seat may start a call while an older one is still open (its end was lost with a
       // crashed window): the seat follows the newest call; the older one can still be ended.
       const current = tx.state.seats.get(seat)!;
-      await putSeat(tx, withState(current, 'on_call', tx.now, { callId: call.id, name: caller.name }));
+      await putSeat(tx, withState(current, 'on_call', tx.now, { callId: call.id, ...holder(caller) }));
       return { call, counter };
     }),
   );
@@ -56,6 +57,7 @@ export const endCall: Handler<'call:end'> = async (parts, caller, req) => {
         disposition: req.disposition,
         ...(phone ? { phone } : {}),
         ...(req.ticketId ? { ticketId: req.ticketId } : {}),
+        ...(existing.user ? { user: existing.user } : {}),
       };
       await saveCallEnd(tx, call);
       tx.emit('call.ended', { call });

@@ -9,7 +9,7 @@ import type { Socket } from 'socket.io';
 import type { z } from 'zod';
 import { fail, type Ack } from '../../../shared/protocol/errors';
 import { REQUEST_SCHEMAS, type ParsedRequest, type RequestName, type Results } from '../../../shared/protocol/events';
-import { toAckError } from '../errors';
+import { OpError, toAckError } from '../errors';
 import { TokenBucket, type RateLimit } from '../rateLimit';
 import { closeCall } from './abandonedCalls';
 import { requireAccess } from './access';
@@ -55,9 +55,15 @@ function isRequestName(event: string): event is RequestName {
   return Object.hasOwn(HANDLERS, event);
 }
 
+/** What a person signed in with a PIN someone else gave them may do before choosing their own. */
+const BEFORE_OWN_PIN: ReadonlySet<RequestName> = new Set(['pin:change', 'session:signOut']);
+
 /** One request, past the socket's limits: who may send it, what it says, what it does. */
 async function handle<K extends RequestName>(name: K, parts: HubParts, caller: Caller, payload: unknown): Promise<Results[K]> {
   const allowed = requireAccess(name, caller);
+  if (caller.role !== 'wall' && caller.mustChangePin && !BEFORE_OWN_PIN.has(name)) {
+    throw new OpError('forbidden', 'choose a new PIN first (pin:change): the one you signed in with was given to you by someone else');
+  }
   // REQUEST_SCHEMAS[name] parses into ParsedRequest<K> by that type's definition; TypeScript
   // cannot follow a zod schema through a generic key, hence the one cast.
   const req = parse(REQUEST_SCHEMAS[name] as z.ZodType, payload) as ParsedRequest<K>;

@@ -8,6 +8,7 @@ export const startExport: Handler<'export:start'> = async (parts, caller, req) =
     from: req.from,
     to: req.to,
     who: caller.name,
+    user: caller.username,
     lang: req.lang ?? 'en',
     names: { categories: parts.config.current.categories, departments: parts.config.current.departments },
   }),

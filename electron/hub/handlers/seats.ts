@@ -8,7 +8,7 @@ import { once } from '../store/ops';
 import { putSeat, withState, type StoredSeat } from '../store/seats';
 import { publicSeat } from '../store/state';
 import type { Tx, Writer } from '../store/writer';
-import { opKey } from './context';
+import { opKey, type OperatorCaller } from './context';
 import type { Handler } from './handler';
 
 export const setSeat: Handler<'seat:set'> = async (parts, caller, req) => {
@@ -18,22 +18,27 @@ export const setSeat: Handler<'seat:set'> = async (parts, caller, req) => {
       const seat = tx.state.seats.get(seatNo)!;
       if (seat.callId) throw new OpError('conflict', 'end the call first', { seat: publicSeat(seat) });
       if (seat.state === req.state) return { seat: publicSeat(seat) };
-      return { seat: await putSeat(tx, withState(seat, req.state, tx.now, { name: caller.name })) };
+      return { seat: await putSeat(tx, withState(seat, req.state, tx.now, holder(caller))) };
     }),
   );
 };
 
+/** Who holds a seat, as the seat shows it: the account's name and username. */
+export function holder(caller: OperatorCaller): Pick<Seat, 'name' | 'user'> {
+  return { name: caller.name, user: caller.username };
+}
+
 /** An operator's socket came online for `seat`: resume what it was doing, else ready. */
-export function seatOnline(writer: Writer, seatNo: number, name: string): Promise<Seat> {
+export function seatOnline(writer: Writer, seatNo: number, who: Pick<Seat, 'name' | 'user'>): Promise<Seat> {
   return writer.write(async (tx) => {
     const seat = tx.state.seats.get(seatNo)!;
     const { resumeState: _was, ...rest } = seat;
     const call = seat.callId ? await getCall(tx.db, seat.callId) : undefined;
     // Back within the grace period: on the same call, since the call began, so that every
     // console times it from its true start and not from the reconnection.
-    if (call && !call.endedAt) return putSeat(tx, { ...rest, name, state: 'on_call', since: call.startedAt });
+    if (call && !call.endedAt) return putSeat(tx, { ...rest, ...who, state: 'on_call', since: call.startedAt });
     const resume: Seat['state'] = seat.state !== 'offline' ? seat.state : (seat.resumeState ?? 'ready');
-    return putSeat(tx, withState(rest, resume, tx.now, { name }));
+    return putSeat(tx, withState(rest, resume, tx.now, who));
   });
 }
 
@@ -60,7 +65,7 @@ export function seatsOfflineAtStart(writer: Writer): Promise<void> {
 }
 
 /** Offline since `at`, remembering what to resume; a call in progress is resumed from the seat's call itself. */
-async function goOffline(tx: Tx, seat: StoredSeat, at: Date = tx.now): Promise<Seat> {
+export async function goOffline(tx: Tx, seat: StoredSeat, at: Date = tx.now): Promise<Seat> {
   if (seat.state === 'offline') return publicSeat(seat);
   const resumeState = seat.state === 'on_call' ? undefined : seat.state;
   return putSeat(tx, withState(seat, 'offline', at, resumeState ? { resumeState } : {}));

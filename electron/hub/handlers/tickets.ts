@@ -49,6 +49,7 @@ export const createTicket: Handler<'ticket:create'> = async (parts, caller, req)
         updatedAt: at,
         seat: actor.seat,
         createdBy: actor.name,
+        ...(actor.user ? { createdByUser: actor.user } : {}),
         notes: [],
       };
       ticket.dueAt = dueAt(parts.config.current.sla, ticket);
@@ -108,7 +109,7 @@ export const noteTicket: Handler<'ticket:note'> = async (parts, caller, req) => 
         ...current,
         version: current.version + 1,
         updatedAt: at,
-        notes: [...current.notes, { id: randomUUID(), at, seat: actor.seat, author: actor.name, text: req.text }],
+        notes: [...current.notes, { id: randomUUID(), at, seat: actor.seat, author: actor.name, ...(actor.user ? { user: actor.user } : {}), text: req.text }],
       };
       await saveTicket(tx, next);
       await addTicketEvent(tx, next.id, actor, 'note', { text: req.text });

@@ -9,10 +9,10 @@ import type { ExportLang } from '../exportWords';
 import type { ExportKind } from '../store/exports';
 
 /**
- * What a link exports: the kind and the days, who asked, the language of its words, and the
+ * What a link exports: the kind and the days, who asked (name and username), the language of its words, and the
  * floor's category and department labels as they were when it was asked for.
  */
-export type ExportRequest = { kind: ExportKind; from: string; to: string; who: string; lang: ExportLang; names: Pick<FloorConfig, 'categories' | 'departments'> };
+export type ExportRequest = { kind: ExportKind; from: string; to: string; who: string; user?: string; lang: ExportLang; names: Pick<FloorConfig, 'categories' | 'departments'> };
 
 const TOKEN_TTL_MS = 60_000;
 

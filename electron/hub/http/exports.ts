@@ -34,7 +34,7 @@ export async function serveExport(deps: ExportDeps, url: URL, res: ServerRespons
   }
   const id = randomUUID();
   const { from, to } = daysRange(pending.from, pending.to, deps.timeZone);
-  await deps.writer.write((tx) => recordExportStart(tx, { id, who: pending.who, kind: pending.kind, from: pending.from, to: pending.to }));
+  await deps.writer.write((tx) => recordExportStart(tx, { id, who: pending.who, ...(pending.user ? { user: pending.user } : {}), kind: pending.kind, from: pending.from, to: pending.to }));
   res.writeHead(200, {
     ...SECURITY_HEADERS,
     'Content-Type': 'text/csv; charset=utf-8',

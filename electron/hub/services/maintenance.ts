@@ -1,6 +1,6 @@
 /**
  * Housekeeping, every 30 seconds: the day's counter rolled over at local midnight (and pushed,
- * since no call announced it), old changes and ops pruned, the WAL checkpointed; privacy
+ * since no call announced it), old changes, ops and sessions pruned, the WAL checkpointed; privacy
  * retention hourly.
  */
 import { checkpoint } from '../db/connection';
@@ -9,6 +9,7 @@ import type { Broadcaster } from '../sockets/broadcaster';
 import { pruneChanges } from '../store/changes';
 import type { LiveConfig } from '../store/config';
 import { pruneOps } from '../store/ops';
+import { pruneSessions } from '../store/sessions';
 import { applyRetention } from '../store/retention';
 import { counterOf, rollDay } from '../store/state';
 import type { Writer } from '../store/writer';
@@ -18,6 +19,8 @@ const EVERY_MS = 30_000;
 const RETENTION_EVERY_MS = 3_600_000;
 /** How long an opId is remembered: far longer than any outbox waits offline. */
 const OPS_KEPT_DAYS = 30;
+/** Sessions are rows for a month after their sign-in (they last hours); the security log keeps their story. */
+const SESSIONS_KEPT_DAYS = 30;
 
 export type MaintenanceDeps = { writer: Writer; config: LiveConfig; broadcaster: Broadcaster; timeZone: string; log: (line: string) => void; logError: LogError };
 
@@ -51,6 +54,7 @@ export class Maintenance implements Service {
       rollDay(tx.state, tx.now, timeZone);
       await pruneChanges(tx.db, tx.state.seq);
       await pruneOps(tx.db, new Date(tx.now.getTime() - OPS_KEPT_DAYS * 86_400_000));
+      await pruneSessions(tx.db, new Date(tx.now.getTime() - SESSIONS_KEPT_DAYS * 86_400_000));
       return before !== tx.state.dayKey ? counterOf(tx.state, tx.now, timeZone) : null;
     });
     if (rolled) this.deps.broadcaster.counter(rolled);

@@ -94,7 +94,7 @@ describe('catchUp', () => {
     const deps: CatchUpDeps = { writer, snapshots: racing, broadcaster, cache: new SnapshotTickets(), timeZone: TZ };
     io.on('connection', (socket) => {
       const since = socket.handshake.auth.since as number | undefined;
-      void catchUp(deps, socket, { role: 'supervisor', clientId: 'c', name: 'Supervisor' }, since);
+      void catchUp(deps, socket, { role: 'supervisor', clientId: 'c', name: 'Supervisor', username: 'sup', session: 's', mustChangePin: false, address: '127.0.0.1' }, since);
     });
   });
 

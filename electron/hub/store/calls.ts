@@ -3,9 +3,18 @@ import type { Call } from '../../../shared/protocol/call';
 import type { AnyDb, ReadDb } from '../db/connection';
 import type { Tx } from './writer';
 
-type CallRow = { id: string; seat: number; started_at: string; ended_at: string | null; disposition: Call['disposition'] | null; phone: string | null; ticket_id: string | null };
+type CallRow = {
+  id: string;
+  seat: number;
+  started_at: string;
+  ended_at: string | null;
+  disposition: Call['disposition'] | null;
+  phone: string | null;
+  ticket_id: string | null;
+  username: string | null;
+};
 
-const CALL_COLUMNS = 'id, seat, started_at, ended_at, disposition, phone, ticket_id';
+const CALL_COLUMNS = 'id, seat, started_at, ended_at, disposition, phone, ticket_id, username';
 
 function callFromRow(r: CallRow): Call {
   return {
@@ -16,11 +25,12 @@ function callFromRow(r: CallRow): Call {
     ...(r.disposition ? { disposition: r.disposition } : {}),
     ...(r.phone ? { phone: r.phone } : {}),
     ...(r.ticket_id ? { ticketId: r.ticket_id } : {}),
+    ...(r.username ? { user: r.username } : {}),
   };
 }
 
 export async function insertCall(tx: Tx, call: Call): Promise<void> {
-  await tx.db.run('INSERT INTO calls (id, seat, started_at, phone) VALUES (?, ?, ?, ?)', [call.id, call.seat, call.startedAt, call.phone ?? null]);
+  await tx.db.run('INSERT INTO calls (id, seat, started_at, phone, username) VALUES (?, ?, ?, ?, ?)', [call.id, call.seat, call.startedAt, call.phone ?? null, call.user ?? null]);
 }
 
 export async function getCall(db: AnyDb, id: string): Promise<Call | undefined> {

@@ -3,8 +3,9 @@ import type { Tx } from './writer';
 
 export type ExportKind = 'tickets' | 'calls';
 
-export async function recordExportStart(tx: Tx, e: { id: string; who: string; kind: ExportKind; from: string; to: string }): Promise<void> {
-  await tx.db.run('INSERT INTO exports (id, at, who, kind, from_day, to_day) VALUES (?, ?, ?, ?, ?, ?)', [e.id, tx.now.toISOString(), e.who, e.kind, e.from, e.to]);
+/** `who`: the name of the person who asked; `user`: their username (exports from before accounts have none). */
+export async function recordExportStart(tx: Tx, e: { id: string; who: string; user?: string; kind: ExportKind; from: string; to: string }): Promise<void> {
+  await tx.db.run('INSERT INTO exports (id, at, who, username, kind, from_day, to_day) VALUES (?, ?, ?, ?, ?, ?, ?)', [e.id, tx.now.toISOString(), e.who, e.user ?? null, e.kind, e.from, e.to]);
 }
 
 /** How many rows went out, and whether the export finished (an abandoned download records no finish time). */

@@ -17,8 +17,8 @@ export async function loadState(db: AnyDb, seats: number, timeZone: string, now:
   const total = await countCallsSince(db, null);
   const today = await countCallsSince(db, localDayStart(now, timeZone).toISOString());
   const maxNumber = await lastTicketNumber(db);
-  const rows = await db.all<{ seat: number; name: string | null; state: Seat['state']; since: string; call_id: string | null; resume_state: Seat['state'] | null }>(
-    'SELECT seat, name, state, since, call_id, resume_state FROM seats',
+  const rows = await db.all<{ seat: number; name: string | null; username: string | null; state: Seat['state']; since: string; call_id: string | null; resume_state: Seat['state'] | null }>(
+    'SELECT seat, name, username, state, since, call_id, resume_state FROM seats',
   );
   const map: LiveState['seats'] = new Map();
   // A seat never used has been offline since the database was created: a stable time, so that
@@ -32,6 +32,7 @@ export async function loadState(db: AnyDb, seats: number, timeZone: string, now:
       state: r.state,
       since: r.since,
       ...(r.name ? { name: r.name } : {}),
+      ...(r.username ? { user: r.username } : {}),
       ...(r.call_id ? { callId: r.call_id } : {}),
       ...(r.resume_state ? { resumeState: r.resume_state } : {}),
     });

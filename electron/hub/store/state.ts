@@ -47,5 +47,6 @@ export function publicSeat(s: Seat & { resumeState?: unknown }): Seat {
   const { resumeState: _r, ...seat } = s;
   if (seat.callId === undefined) delete seat.callId;
   if (seat.name === undefined) delete seat.name;
+  if (seat.user === undefined) delete seat.user;
   return seat;
 }

@@ -7,7 +7,8 @@ import { phoneDigits } from '../../../shared/domain/phone';
 import type { AnyDb, ReadDb } from '../db/connection';
 import type { Tx } from './writer';
 
-export type Actor = { seat: number; name: string };
+/** Who did something to a ticket: the seat (0 off the floor), the name and, since accounts, the username. */
+export type Actor = { seat: number; name: string; user?: string };
 
 function ftsPhone(t: Ticket): string {
   const d = phoneDigits(t.phone);
@@ -21,9 +22,9 @@ function ftsBody(t: Ticket): string {
 
 export async function insertTicket(tx: Tx, t: Ticket): Promise<void> {
   await tx.db.run(
-    `INSERT INTO tickets (id, number, status, category, priority, department, phone, seat, created_at, updated_at, due_at, assigned_seat, doc)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [t.id, t.number, t.status, t.category, t.priority, t.department ?? null, t.phone, t.seat, t.createdAt, t.updatedAt, t.dueAt ?? null, t.assignedSeat ?? null, JSON.stringify(t)],
+    `INSERT INTO tickets (id, number, status, category, priority, department, phone, seat, created_at, updated_at, due_at, assigned_seat, created_by_user, doc)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [t.id, t.number, t.status, t.category, t.priority, t.department ?? null, t.phone, t.seat, t.createdAt, t.updatedAt, t.dueAt ?? null, t.assignedSeat ?? null, t.createdByUser ?? null, JSON.stringify(t)],
   );
   await tx.db.run('INSERT INTO tickets_fts (rowid, phone, body) VALUES (?, ?, ?)', [t.number, ftsPhone(t), ftsBody(t)]);
 }
@@ -55,22 +56,23 @@ export async function ticketExists(db: AnyDb, id: string): Promise<boolean> {
 }
 
 export async function addTicketEvent(tx: Tx, ticketId: string, actor: Actor, kind: TicketEvent['kind'], detail: Pick<TicketEvent, 'changes' | 'text'>): Promise<void> {
-  await tx.db.run('INSERT INTO ticket_events (ticket_id, at, seat, author, kind, detail) VALUES (?, ?, ?, ?, ?, ?)', [
+  await tx.db.run('INSERT INTO ticket_events (ticket_id, at, seat, author, username, kind, detail) VALUES (?, ?, ?, ?, ?, ?, ?)', [
     ticketId,
     tx.now.toISOString(),
     actor.seat,
     actor.name,
+    actor.user ?? null,
     kind,
     JSON.stringify(detail),
   ]);
 }
 
 export async function ticketEvents(db: ReadDb, ticketId: string): Promise<TicketEvent[]> {
-  const rows = await db.all<{ at: string; seat: number; author: string; kind: TicketEvent['kind']; detail: string }>(
-    'SELECT at, seat, author, kind, detail FROM ticket_events WHERE ticket_id = ? ORDER BY id',
+  const rows = await db.all<{ at: string; seat: number; author: string; username: string | null; kind: TicketEvent['kind']; detail: string }>(
+    'SELECT at, seat, author, username, kind, detail FROM ticket_events WHERE ticket_id = ? ORDER BY id',
     [ticketId],
   );
-  return rows.map((r) => ({ at: r.at, seat: r.seat, author: r.author, kind: r.kind, ...(JSON.parse(r.detail) as object) }));
+  return rows.map((r) => ({ at: r.at, seat: r.seat, author: r.author, ...(r.username ? { user: r.username } : {}), kind: r.kind, ...(JSON.parse(r.detail) as object) }));
 }
 
 /**
