@@ -1,7 +1,7 @@
 /**
  * The daily situation report: one local day's calls (per hour, by disposition, handle time) and
- * tickets (raised, resolved, by category and department, service-level breaches), and the
- * all-time counter at the day's end.
+ * tickets (raised, resolved, by category and department, service-level breaches), the
+ * all-time counter at the day's end, and each person's day (`byOperator`).
  */
 import { dueAt } from '../../shared/domain/sla';
 import { zoneOffsetMs } from '../../shared/domain/localDay';
@@ -9,6 +9,7 @@ import type { DailyReport } from '../../shared/protocol/reports';
 import { daysRange } from './days';
 import type { ReadDb } from './db/connection';
 import type { HubParts } from './handlers/context';
+import { peopleFigures } from './store/people';
 import { dayFigures } from './store/reports';
 
 export async function buildDailyReport(db: ReadDb, parts: Pick<HubParts, 'timeZone' | 'config' | 'writer'>, date: string): Promise<DailyReport> {
@@ -16,6 +17,7 @@ export async function buildDailyReport(db: ReadDb, parts: Pick<HubParts, 'timeZo
   const offset = zoneOffsetMs(new Date(from), parts.timeZone);
   const now = new Date();
   const day = await dayFigures(db, from, to);
+  const people = await peopleFigures(db, from, to, now);
   const hourly = Array.from({ length: 24 }, () => 0);
   for (const at of day.callStarts) hourly[new Date(Date.parse(at) + offset).getUTCHours()]! += 1;
   const max = Math.max(...hourly);
@@ -57,5 +59,8 @@ export async function buildDailyReport(db: ReadDb, parts: Pick<HubParts, 'timeZo
       urgent: raised.filter((t) => t.priority === 'urgent').length,
     },
     totalToDate: parts.writer.state.initialTotal + day.callsBefore,
+    byOperator: people
+      .map((p) => ({ ...p, avgHandleSeconds: p.avgHandleSeconds === null ? null : Math.round(p.avgHandleSeconds), breakSeconds: Math.round(p.breakSeconds) }))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.username.localeCompare(b.username)),
   };
 }

@@ -56,6 +56,8 @@ export const HEADERS_HI: Record<string, string> = {
   description: 'विवरण',
   seat: 'सीट',
   created_by: 'दर्ज करने वाले',
+  created_by_user: 'दर्ज करने वाले का यूज़रनेम',
+  operator_user: 'ऑपरेटर का यूज़रनेम',
   assigned_seat: 'सौंपी गई सीट',
   escalated: 'ऊपर भेजी गई',
   due_at: 'निपटाने की समय-सीमा',

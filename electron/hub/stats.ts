@@ -4,11 +4,12 @@
  * changed, and every few seconds regardless (the windows slide with the clock), then pushed;
  * nobody polls and no wall needs every ticket.
  */
-import type { FloorStats } from '../../shared/protocol/stats';
+import type { FloorStats, PersonFigures } from '../../shared/protocol/stats';
 import { localDayStart, zoneOffsetMs } from '../../shared/domain/localDay';
 import { maskPhone } from '../../shared/domain/phone';
 import { SEAT_STATES } from '../../shared/protocol/vocabulary';
 import type { ReadDb } from './db/connection';
+import { peopleFigures, type PersonDay } from './store/people';
 import { floorFigures } from './store/stats';
 import { offlinePastGrace } from './store/seats';
 import { counterOf, type LiveState } from './store/state';
@@ -37,6 +38,7 @@ export async function computeStats(db: ReadDb, state: LiveState, timeZone: strin
   // its call is not "running", whatever the moment the figures are cut at.
   const gone = [...state.seats.values()].filter((s) => offlinePastGrace(s, callGraceMs, now)).map((s) => s.seat);
   const { hourRows, lastHour, categories, active, pending, avgHandle, dropped, recentDropped, running } = await floorFigures(db, { now, dayStart, offsetMs: offset, windowStart }, gone);
+  const people = await peopleFigures(db, dayStart, now.toISOString(), now);
 
   const perHour = new Map(hourRows.map((r) => [r.h, r.n]));
   const hourly = Array.from({ length: 24 }, (_, i) => {
@@ -75,11 +77,32 @@ export async function computeStats(db: ReadDb, state: LiveState, timeZone: strin
     recentDropped: recentDropped.map((c) => ({ callId: c.id, seat: c.seat, at: c.started_at, ...(c.phone ? { phone: c.phone } : {}) })),
     seats,
     clockDrift: [...drift].filter(([, ms]) => Math.abs(ms) > CLOCK_DRIFT_SHOWN_MS).map(([seat, ms]) => ({ seat, ms })),
+    people: peopleOnTheFloor(people, state),
   };
+}
+
+/** Each person's day with the seat they hold now; those at a seat first, by seat, then the others by name. */
+function peopleOnTheFloor(days: readonly PersonDay[], state: LiveState): PersonFigures[] {
+  const held = new Map<string, { seat: number; state: PersonFigures['state'] }>();
+  for (const seat of state.seats.values()) if (seat.user && seat.state !== 'offline') held.set(seat.user, { seat: seat.seat, state: seat.state });
+  return days
+    .map((d): PersonFigures => ({
+      username: d.username,
+      name: d.name,
+      ...held.get(d.username),
+      callsToday: d.calls,
+      avgHandleSeconds: d.avgHandleSeconds === null ? null : Math.round(d.avgHandleSeconds),
+      ticketsToday: d.tickets,
+      dispositions: d.dispositions,
+      breakSecondsToday: Math.round(d.breakSeconds),
+    }))
+    .sort((a, b) => (a.seat ?? Infinity) - (b.seat ?? Infinity) || a.name.localeCompare(b.name));
 }
 
 const CLOCK_DRIFT_SHOWN_MS = 60_000;
 
+/** The wall's figures: phone numbers masked, and no one's personal figures (a TV the room's visitors read). */
 export function maskStats(s: FloorStats): FloorStats {
-  return { ...s, recentDropped: s.recentDropped.map((d) => (d.phone ? { ...d, phone: maskPhone(d.phone) } : d)) };
+  const { people: _people, ...floor } = s;
+  return { ...floor, recentDropped: s.recentDropped.map((d) => (d.phone ? { ...d, phone: maskPhone(d.phone) } : d)) };
 }

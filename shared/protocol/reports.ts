@@ -48,6 +48,23 @@ export type DailyReport = {
   };
   /** All-time counter at the end of the day (or now, for today). */
   totalToDate: number;
+  /**
+   * Extension (v2): the day of each person who took a call, raised a ticket or held a seat,
+   * by name. Calls count by when they started; the handle time is of those that ended; time
+   * on break is within the day (to now, for today). Always sent by a hub with accounts.
+   */
+  byOperator?: OperatorDay[];
+};
+
+export type OperatorDay = {
+  username: string;
+  name: string;
+  calls: number;
+  /** Mean length of their calls that ended, seconds; null without one. */
+  avgHandleSeconds: number | null;
+  tickets: number;
+  dispositions: Partial<Record<CallDisposition, number>>;
+  breakSeconds: number;
 };
 export type DailyReportResult = { report: DailyReport };
 

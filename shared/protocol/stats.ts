@@ -48,11 +48,12 @@ export type PersonFigures = {
   /** The seat they hold now, if signed in. */
   seat?: number;
   state?: SeatState;
+  /** Calls they took today (started since local midnight, as the floor's other figures count). */
   callsToday: number;
-  /** Mean length of their calls ended today, in seconds; null before the first. */
+  /** Mean length of those calls that have ended, in seconds; null before the first. */
   avgHandleSeconds: number | null;
   ticketsToday: number;
-  /** Their calls ended today, by disposition. */
+  /** Those calls that have ended, by disposition. */
   dispositions: Partial<Record<CallDisposition, number>>;
   /** Time on break today, in seconds (to now, for a break still going on). */
   breakSecondsToday: number;
