@@ -5,7 +5,7 @@ import { signIn } from './helpers';
 // call timers, because the console measures against the hub's time (`serverTime`).
 test('a seat whose clock is seven minutes slow still times its call from zero', async ({ page }) => {
   await page.clock.setSystemTime(new Date(Date.now() - 7 * 60_000));
-  await signIn(page, 37, 'Rekha');
+  await signIn(page, 37, 'Operator 37');
   await page.keyboard.press('F2');
   const timer = page.getByRole('timer', { name: 'Call time' });
   await expect(timer).toBeVisible();

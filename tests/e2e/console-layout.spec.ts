@@ -14,6 +14,7 @@ import { en } from '../../renderer/src/i18n/en';
 import { hi } from '../../renderer/src/i18n/hi';
 import { lanUrl } from './env';
 import { signIn, Supervisor, uniquePhone } from './helpers';
+import { usernameOf } from './people';
 import { ownHub, removeDataDir, tempDataDir } from './hubs';
 
 // A hub of its own: the message to all seats would show on every other test's console.
@@ -171,7 +172,8 @@ test('a locality over its limit: the field stops at 200 with a counter, and the 
       sessionStorage.setItem('seeded', '1');
     },
     [
-      `hcr.outbox.seat-${seat}`,
+      // The outbox of the seat and the person who signs in there (people.ts).
+      `hcr.outbox.seat-${seat}.user-${usernameOf('Priya')}`,
       JSON.stringify({
         v: 1,
         ops: [{ opId: randomUUID(), name: 'ticket:create', payload: { ticket: { phone, category: 'food_ration', description: 'No ration for a week', locality } }, queuedAt: new Date().toISOString(), attempts: 0 }],

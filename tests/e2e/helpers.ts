@@ -4,6 +4,7 @@ import { type Page, expect } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
 import type { Ticket } from '../../shared/protocol';
 import { E2E_KEYS, hubSocketUrl, hubUrl } from './env';
+import { E2E_PIN, usernameOf } from './people';
 
 /** Records every Content-Security-Policy violation of the page, for `cspViolations`. */
 export async function watchCsp(page: Page): Promise<void> {
@@ -17,24 +18,30 @@ export async function cspViolations(page: Page): Promise<string[]> {
   return (await page.evaluate('window.__csp || []')) as string[];
 }
 
+/** The sign-in form's fields as a person fills them in: the key only where this browser does not hold it yet. */
+export async function fillSignIn(page: Page, user: string, pin: string, key: string): Promise<void> {
+  await page.getByLabel('User', { exact: true }).fill(user);
+  await page.getByLabel('PIN', { exact: true }).fill(pin);
+  const keyField = page.getByLabel('Access key', { exact: true });
+  if (await keyField.isVisible()) await keyField.fill(key);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/** Signs in at a seat as the person the tests call `name` (people.ts gives each an account). */
 export async function signIn(page: Page, seat: number, name: string, lang: 'en' | 'hi' = 'en', base: string = hubUrl()): Promise<void> {
   await watchCsp(page);
   await page.goto(`${base}/?lang=${lang}`);
   await page.getByLabel('Seat', { exact: true }).fill(String(seat));
-  await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByLabel('Access key', { exact: true }).fill(E2E_KEYS.operator);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await fillSignIn(page, usernameOf(name), E2E_PIN, E2E_KEYS.operator);
   await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
   await expect(page.getByLabel('Total calls', { exact: true })).toHaveText(/^\d{1,2}(,\d\d)*,?\d{0,3}$/);
 }
 
-/** Signs in at /supervisor as a supervisor would: a name and the supervisor key, no seat. */
+/** Signs in at /supervisor as a supervisor would: their user name and PIN, no seat. */
 export async function signInSupervisor(page: Page, name: string, base: string = hubUrl()): Promise<void> {
   await watchCsp(page);
   await page.goto(`${base}/supervisor?lang=en`);
-  await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByLabel('Access key', { exact: true }).fill(E2E_KEYS.supervisor);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await fillSignIn(page, usernameOf(name, 'supervisor'), E2E_PIN, E2E_KEYS.supervisor);
   await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
 }
 
@@ -51,9 +58,14 @@ export type Ack = { ok: boolean; error?: { code: string; message: string }; [k: 
 export class Supervisor {
   private constructor(private readonly socket: Socket) {}
 
-  /** `key` and `seat`: the same checker can act as an operator's seat, to make activity. */
-  static async connect(base: string = hubSocketUrl(), as: { key?: string; seat?: number; name?: string } = {}): Promise<Supervisor> {
-    const auth: Record<string, unknown> = { key: as.key ?? E2E_KEYS.supervisor, clientId: randomUUID(), name: as.name ?? 'Checker' };
+  /**
+   * `key` and `seat`: the same checker can act as an operator's seat, to make activity. It signs
+   * in as the person the tests call `name`, with the account of the key's role (people.ts).
+   */
+  static async connect(base: string = hubSocketUrl(), as: { key?: string; seat?: number; name?: string; user?: string; pin?: string } = {}): Promise<Supervisor> {
+    const key = as.key ?? E2E_KEYS.supervisor;
+    const role = key === E2E_KEYS.operator ? 'operator' : 'supervisor';
+    const auth: Record<string, unknown> = { key, clientId: randomUUID(), user: as.user ?? usernameOf(as.name ?? 'Checker', role), pin: as.pin ?? E2E_PIN };
     if (as.seat !== undefined) auth.seat = as.seat;
     const socket = io(base, { auth, transports: ['websocket'], reconnection: false });
     await new Promise<void>((resolve, reject) => {

@@ -16,23 +16,12 @@ import { dueAt as slaDueAt } from '../../shared/domain/sla';
 import type { UsersFileEntry } from '../../shared/protocol/accounts';
 import type { Ticket } from '../../shared/protocol/ticket';
 import { E2E_KEYS } from './env';
+import { E2E_USERS } from './people';
 
 export const HUB_TIME_ZONE = 'Asia/Kolkata';
 
-/** The PIN of every account the run's hubs are started with. */
-export const E2E_PIN = '246810';
-
-/**
- * The accounts of every hub of the run: an operator for each seat (`op1` … `op60`, named
- * "Operator N") and two supervisors (`sup1` "Supervisor", `sup2` "Second supervisor"), all with
- * E2E_PIN and none asked to change it. Seeded with a light PIN hash, as the run's own hubs
- * are started and restarted often; the hashing itself is tested by the integration tests.
- */
-export const E2E_USERS: UsersFileEntry[] = [
-  ...Array.from({ length: 60 }, (_, i) => ({ username: `op${i + 1}`, name: `Operator ${i + 1}`, role: 'operator' as const, pin: E2E_PIN })),
-  { username: 'sup1', name: 'Supervisor', role: 'supervisor', pin: E2E_PIN },
-  { username: 'sup2', name: 'Second supervisor', role: 'supervisor', pin: E2E_PIN },
-];
+// The run's accounts and their PIN are people.ts's; they are re-exported for the hubs' users.
+export { E2E_PIN, E2E_USERS } from './people';
 export const E2E_PIN_HASHING = { N: 1024, r: 8, p: 1 };
 
 export function tempDataDir(): string {

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signIn, Supervisor, ticketList, uniquePhone } from './helpers';
+import { E2E_PIN } from './people';
 
 test('a seat that loses the network keeps working, and the hub gets each action exactly once', async ({ browser }) => {
   const ctx = await browser.newContext();
@@ -86,6 +87,57 @@ test('the same window sends what it queued as soon as the network is back', asyn
   await expect(row).not.toContainText('Not yet synced');
   const sup = await Supervisor.connect();
   expect(await sup.ticketsOf(phone)).toHaveLength(1);
+  sup.close();
+  await ctx.close();
+});
+
+test('what one person queued offline is never sent as another at the same seat; it goes when they sign in again', async ({ browser }) => {
+  test.setTimeout(90_000);
+  // One PC, one browser profile: the outbox is kept on this PC, per seat and person.
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await signIn(page, 27, 'Seema');
+  const phone = uniquePhone();
+  const description = `Queued by Seema while the LAN was down ${phone.slice(-4)}`;
+  await ctx.setOffline(true);
+  await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Offline');
+  await page.getByLabel('Caller phone', { exact: true }).fill(phone);
+  await page.getByLabel('Category', { exact: true }).selectOption('other');
+  await page.getByLabel('Description', { exact: true }).fill(description);
+  await page.getByRole('button', { name: 'Create ticket', exact: true }).click();
+  await expect(ticketList(page).getByRole('listitem').filter({ hasText: description })).toContainText('Not yet synced');
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  // The form says whose changes wait, and where they go.
+  await expect(page.getByText('1 changes made by seema at seat 27 are waiting to be sent')).toBeVisible();
+  await ctx.setOffline(false);
+
+  // Lata sits down at the same seat: Seema's ticket is neither sent as hers nor shown as hers.
+  const sup = await Supervisor.connect();
+  // (The hub notices a connection cut by the network within its heartbeat: until then the seat is hers.)
+  const seemaAtSeat = async () => {
+    const users = (await sup.request('users:list', {})).users as { username: string; sessions: { seat?: number; connected?: boolean }[] }[];
+    return users.some((u) => u.username === 'seema' && u.sessions.some((x) => x.seat === 27 && x.connected));
+  };
+  await expect.poll(seemaAtSeat, { timeout: 25_000 }).toBe(false);
+  await page.getByLabel('User', { exact: true }).fill('lata');
+  await page.getByLabel('PIN', { exact: true }).fill(E2E_PIN);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const conn = page.getByRole('status', { name: 'Connection' });
+  await expect(conn).toContainText('Connected');
+  await expect(conn).not.toContainText('not yet sent');
+  await expect(ticketList(page).getByRole('listitem').filter({ hasText: description })).toHaveCount(0);
+  await page.waitForTimeout(1500);
+  expect(await sup.ticketsOf(phone)).toHaveLength(0);
+
+  // Seema back at her seat: her ticket goes now, under her name.
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await page.getByLabel('User', { exact: true }).fill('seema');
+  await page.getByLabel('PIN', { exact: true }).fill(E2E_PIN);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(ticketList(page).getByRole('listitem').filter({ hasText: description })).toContainText(/#\d+/, { timeout: 15_000 });
+  const tickets = await sup.ticketsOf(phone);
+  expect(tickets).toHaveLength(1);
+  expect(tickets[0]).toMatchObject({ seat: 27, createdByUser: 'seema', createdBy: 'Seema' });
   sup.close();
   await ctx.close();
 });

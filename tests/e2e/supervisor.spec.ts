@@ -4,7 +4,8 @@ import { lanUrl } from './env';
  * every other test's consoles would see on the shared hub).
  */
 import { expect, test } from '@playwright/test';
-import { cspViolations, signIn, signInSupervisor, Supervisor, ticketList, uniquePhone } from './helpers';
+import { cspViolations, fillSignIn, signIn, signInSupervisor, Supervisor, ticketList, uniquePhone } from './helpers';
+import { E2E_PIN, usernameOf } from './people';
 import { ownHub, removeDataDir, tempDataDir } from './hubs';
 import type { Hub } from '../../electron/hub/index';
 
@@ -149,11 +150,9 @@ test('a supervisor sees every seat, changes the floor’s words live, and follow
 
 test('a supervisor needs the supervisor key', async ({ page }) => {
   await page.goto(`${lanUrl(hub.url)}/supervisor?lang=en`);
-  await page.getByLabel('Name', { exact: true }).fill('Meenakshi');
-  await page.getByLabel('Access key', { exact: true }).fill('e2e-wall-key');
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await fillSignIn(page, usernameOf('Meenakshi', 'supervisor'), E2E_PIN, 'e2e-wall-key');
   await expect(page.getByRole('alert')).toContainText('This is not the supervisor’s key');
-  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Meenakshi');
+  await expect(page.getByLabel('User', { exact: true })).toHaveValue(usernameOf('Meenakshi', 'supervisor'));
 });
 
 test('in Hindi the configuration speaks Hindi, and guidance edited in one language is flagged in the other, everywhere', async ({ browser }) => {

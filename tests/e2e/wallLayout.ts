@@ -18,41 +18,8 @@ import { Supervisor, uniquePhone } from './helpers';
  */
 export const MIN_TEXT_SHARE_OF_HEIGHT = 0.02;
 
-/** Operators of a test floor, with the long Hindi names that used to be cut. */
-export const FLOOR_NAMES = [
-  'प्रिया वर्मा',
-  'अनुराधा श्रीवास्तव',
-  'Asha',
-  'Ravi',
-  'Kavita',
-  'मोहम्मद इरफ़ान',
-  'Priya Venkataraman',
-  'Imran',
-  'Neha',
-  'Sanjay',
-  'Farah',
-  'पूजा',
-  'Arjun',
-  'Rekha',
-  'चिकित्सा मित्र',
-  'Vikas',
-  'Deepak',
-  'Sunil',
-  'Anjali',
-  'Rohit',
-  'श्रुति',
-  'Gaurav',
-  'Nisha',
-  'Amit',
-  'Kiran',
-  'Manoj',
-  'Sapna',
-  'Tarun',
-  'Lata',
-  'Harish',
-  'दीप्ति',
-  'Meena',
-];
+/** Operators of a test floor, with the long Hindi names that used to be cut (each has an account: people.ts). */
+export { FLOOR_NAMES } from './people';
 
 /** Every category of the default configuration, the longest label second. */
 const CATEGORIES = ['food_ration', 'migrant_worker', 'movement_pass', 'medical', 'grievance', 'aarogya_setu', 'covid_info', 'other'];

@@ -35,7 +35,7 @@ describe('dictionaries', () => {
   });
 
   it('keep the accessible names the contract fixes, in English', () => {
-    expect([en.signIn.seat, en.signIn.name, en.signIn.key, en.signIn.submit]).toEqual(['Seat', 'Name', 'Access key', 'Sign in']);
+    expect([en.signIn.seat, en.signIn.user, en.signIn.pin, en.signIn.key, en.signIn.submit]).toEqual(['Seat', 'User', 'PIN', 'Access key', 'Sign in']);
     expect([en.call.start, en.form.phone, en.form.name, en.form.category, en.form.description, en.form.create]).toEqual([
       'Start call',
       'Caller phone',

@@ -33,7 +33,7 @@ export function Console({ client, view, session, onSignOut }: { client: HubClien
   const now = useNow(1000);
   const hubNow = toHubNow(now, view);
   const time = hubTimeOf(view);
-  const [draft, setDraftState] = useState<Draft>(() => loadDraft(session.seat));
+  const [draft, setDraftState] = useState<Draft>(() => loadDraft(session.seat, session.username));
   const [disposition, setDisposition] = useState<Disposition | ''>('');
   const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
   const [openTicket, setOpenTicket] = useState<string | null>(null);
@@ -52,10 +52,10 @@ export function Console({ client, view, session, onSignOut }: { client: HubClien
   const setDraft = useCallback(
     (d: Draft) => {
       setDraftState(d);
-      saveDraft(session.seat, d);
+      saveDraft(session.seat, session.username, d);
       setFieldError(null);
     },
-    [session.seat],
+    [session.seat, session.username],
   );
 
 
@@ -251,7 +251,7 @@ export function Console({ client, view, session, onSignOut }: { client: HubClien
 
   return (
     <div className="console">
-      <TopBar view={view} now={now} hubNow={hubNow} onHelp={() => setShowHelp(true)} onSignOut={onSignOut} />
+      <TopBar client={client} view={view} now={now} hubNow={hubNow} onHelp={() => setShowHelp(true)} onSignOut={onSignOut} />
       <BroadcastBanner broadcast={view.config?.broadcast} time={time} />
       <ProblemList problems={view.problems} client={client} onRestore={restore} />
       <main className="console-main">

@@ -1,14 +1,15 @@
 import { useTranslation } from 'react-i18next';
+import { ChangePinButton } from '../common/session/ChoosePin';
 import { callsToday } from '../hubLink/hubMirror';
-import type { ClientView } from '../hubLink/client';
+import type { ClientView, HubClient } from '../hubLink/client';
 import { Counters } from '../ui/Counters';
 import { HubClock } from '../ui/HubClock';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { duration } from '../ui/format';
 import { hubTimeOf } from '../ui/hooks';
 
-/** Always true: what the connection is, what the seat is doing, the counters and the time. */
-export function TopBar({ view, now, hubNow, onHelp, onSignOut }: { view: ClientView; now: Date; hubNow: Date; onHelp: () => void; onSignOut: () => void }) {
+/** Always true: who is at which seat, what the connection is, what the seat is doing, the counters and the time. */
+export function TopBar({ client, view, now, hubNow, onHelp, onSignOut }: { client: HubClient; view: ClientView; now: Date; hubNow: Date; onHelp: () => void; onSignOut: () => void }) {
   const { t } = useTranslation();
   const pending = view.ops.length;
   const conn = view.connection;
@@ -42,6 +43,7 @@ export function TopBar({ view, now, hubNow, onHelp, onSignOut }: { view: ClientV
         <button type="button" className="btn btn-quiet" onClick={onHelp} aria-keyshortcuts="Shift+? F1">
           {t('top.help')}
         </button>
+        <ChangePinButton client={client} />
         <button type="button" className="btn btn-quiet" onClick={onSignOut}>
           {t('top.signOut')}
         </button>

@@ -23,15 +23,16 @@ export const EMPTY_DRAFT: Draft = { phone: '', callerName: '', category: '', loc
 
 export const CALL_LANGUAGES = ['hi', 'en', 'haryanvi', 'punjabi', 'bengali', 'bhojpuri', 'other'] as const;
 
-const key = (seat: number) => `hcr.draft.seat-${seat}`;
+/** Kept per seat and person, like the outbox: the caller someone was typing in stays theirs. */
+const key = (seat: number, user: string) => `hcr.draft.seat-${seat}.user-${user}`;
 
-export function loadDraft(seat: number): Draft {
-  const d = readJson<Partial<Draft>>(browserStore(), key(seat));
+export function loadDraft(seat: number, user: string): Draft {
+  const d = readJson<Partial<Draft>>(browserStore(), key(seat, user));
   return { ...EMPTY_DRAFT, ...(d ?? {}) };
 }
 
-export function saveDraft(seat: number, d: Draft): void {
-  browserStore().setItem(key(seat), JSON.stringify(d));
+export function saveDraft(seat: number, user: string, d: Draft): void {
+  browserStore().setItem(key(seat, user), JSON.stringify(d));
 }
 
 export type DraftCheck = { ok: true; ticket: z.input<typeof NewTicket> } | ({ ok: false } & FieldProblem);

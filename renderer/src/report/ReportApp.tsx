@@ -1,15 +1,16 @@
 /**
  * The daily situation report, `/report?date=YYYY-MM-DD`: the day's calls, tickets, categories,
- * departments and service-level breaches, laid out to print on A4 (or save as PDF). It signs in
- * with the supervisor key this browser remembers from /supervisor, or `?key=` in the address.
- * It only asks for reports, so it connects without the floor's snapshot (`snapshot: false`).
+ * departments, service-level breaches and each operator's figures, laid out to print on A4 (or
+ * save as PDF). It connects with the supervisor's session this browser keeps from /supervisor
+ * (its token, never a PIN). It only asks for reports, so it connects without the floor's
+ * snapshot (`snapshot: false`).
  */
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desktopApi } from '../../../shared/desktop/api';
 import { CALL_DISPOSITIONS } from '../../../shared/protocol/vocabulary';
 import type { DailyReport } from '../../../shared/protocol';
-import { loadSession } from '../common/session/session';
+import { loadRemembered, type StoredSession } from '../common/session/session';
 import { createBrowserClient } from '../hubLink/browser';
 import { isLanguage, type Language } from '../i18n';
 import { DateField } from '../ui/DateField';
@@ -17,20 +18,10 @@ import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { dayHeading, duration, formatIndian } from '../ui/format';
 import { hubTime } from '../ui/hubTime';
 import { hubNow, hubTimeOf, useClientView, useVocabulary } from '../ui/hooks';
+import { ByOperator } from './ByOperator';
+import { ReportSection, ReportTable } from './ReportParts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The key from the address is used once and taken out of it, so it is not left in the history. */
-function reportKey(): string | null {
-  const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('key');
-  if (fromUrl) {
-    url.searchParams.delete('key');
-    window.history.replaceState(null, '', url);
-    return fromUrl;
-  }
-  return loadSession('supervisor')?.key || null;
-}
 
 function dateFromAddress(): string | null {
   const d = new URLSearchParams(window.location.search).get('date');
@@ -43,8 +34,8 @@ function shiftDay(date: string, days: number): string {
 
 export function ReportApp() {
   const { t } = useTranslation();
-  const key = useMemo(reportKey, []);
-  if (!key) {
+  const session = useMemo(() => loadRemembered('supervisor').session, []);
+  if (!session) {
     return (
       <main className="report-page">
         <p className="alert alert-warn report-signin">
@@ -53,12 +44,19 @@ export function ReportApp() {
       </main>
     );
   }
-  return <Report reportKey={key} />;
+  return <Report session={session} />;
 }
 
-function Report({ reportKey }: { reportKey: string }) {
+function Report({ session }: { session: StoredSession }) {
   const { t, i18n } = useTranslation();
-  const client = useMemo(() => createBrowserClient({ key: reportKey, name: loadSession('supervisor')?.name || 'Report', snapshot: false }, { readOnly: true }), [reportKey]);
+  const client = useMemo(
+    () =>
+      createBrowserClient(
+        { key: session.key, user: session.user.username, snapshot: false },
+        { readOnly: true, credential: { token: session.token }, session: { token: session.token, expiresAt: session.expiresAt, user: session.user } },
+      ),
+    [session],
+  );
   useEffect(() => {
     client.start();
     return () => client.stop();
@@ -136,51 +134,6 @@ function Report({ reportKey }: { reportKey: string }) {
       {!report && !error && <p className="muted report-wait">{connected ? t('report.loading') : t('wall.connecting')}</p>}
       {report && <ReportBody report={report} vocab={vocab} lang={isLanguage(i18n.language) ? i18n.language : 'en'} />}
     </main>
-  );
-}
-
-/** A table of the report: the first column names each row, the others are its figures. */
-function ReportTable({ columns, rows }: { columns: { title: string; num?: boolean }[]; rows: { key: string | number; cells: ReactNode[] }[] }) {
-  const cls = (i: number) => (columns[i]?.num ? 'num' : undefined);
-  return (
-    <table className="report-table">
-      <thead>
-        <tr>
-          {columns.map((c, i) => (
-            <th key={c.title} scope="col" className={cls(i)}>
-              {c.title}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            {r.cells.map((cell, i) =>
-              i === 0 ? (
-                <th key={i} scope="row">
-                  {cell}
-                </th>
-              ) : (
-                <td key={i} className={cls(i)}>
-                  {cell}
-                </td>
-              ),
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-/** A section of the report, named by its heading; `empty` says what shows when it has no rows. */
-function ReportSection({ id, title, empty, className, children }: { id: string; title: ReactNode; empty?: string | null; className?: string; children: ReactNode }) {
-  return (
-    <section className={`report-section ${className ?? ''}`} aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {empty ? <p className="muted">{empty}</p> : children}
-    </section>
   );
 }
 
@@ -262,6 +215,8 @@ function ReportBody({ report, vocab, lang }: { report: DailyReport; vocab: Retur
           rows={tk.byDepartment.map((x) => ({ key: x.department, cells: [vocab.department(x.department), formatIndian(x.forwarded), formatIndian(x.acknowledged), formatIndian(x.pending)] }))}
         />
       </ReportSection>
+
+      <ByOperator days={report.byOperator} />
 
       <ReportSection
         id="rep-breaches"

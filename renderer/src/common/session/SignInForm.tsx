@@ -1,9 +1,12 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import { desktopApi } from '../../../../shared/desktop/api';
+import { PIN_MAX } from '../../../../shared/protocol/accounts';
 import { Field } from '../../ui/Field';
+import { formatIndian } from '../../ui/format';
 import { fillBlank, useDesktopSignInDefaults } from './desktopSignIn';
-import { type ConsoleRole, seatsWithUnsent, type SessionOf, sessionFromForm } from './session';
+import { type ConsoleRole, type FormProblem, loadRemembered, type SignInAttempt, signInFromForm, unsentByPerson } from './session';
+import { SignInPage } from './SignInPage';
 
 /** What each console's form says above its fields. */
 const INTRO: Record<ConsoleRole, { heading: string; intro: string }> = {
@@ -11,48 +14,52 @@ const INTRO: Record<ConsoleRole, { heading: string; intro: string }> = {
   supervisor: { heading: 'sup.signIn.heading', intro: 'sup.signIn.intro' },
 };
 
+/** What the form shows again after a refusal: everything but the PIN. */
+export type FormInitial = { seat?: number; user?: string; key?: string };
+
 /**
- * The sign-in form of both consoles: a name and the access key, and for an operator the seat.
- * Its accessible names (`Seat`, `Name`, `Access key`, `Sign in`) are part of the contract.
+ * The sign-in form of both consoles: the person's user name and PIN, an operator's seat, and the
+ * access key only where this workstation does not hold it (the desktop app's configuration, or a
+ * key that worked here before; "Change the access key" asks for it again). Its accessible names
+ * (`Seat`, `User`, `PIN`, `Access key`, `Sign in`) are part of the contract.
  */
-export function SignInForm<R extends ConsoleRole>({
-  role,
-  initial,
-  message,
-  onSignIn,
-}: {
-  role: R;
-  initial: Partial<SessionOf<R>> | null;
-  message?: string | undefined;
-  onSignIn: (s: SessionOf<R>) => void;
-}) {
+export function SignInForm({ role, message, initial, onSignIn }: { role: ConsoleRole; message?: string | undefined; initial?: FormInitial | undefined; onSignIn: (a: SignInAttempt) => void }) {
   const { t } = useTranslation();
+  const remembered = useMemo(() => loadRemembered(role), [role]);
   const hasSeat = role === 'operator';
-  const initialSeat = initial && 'seat' in initial ? initial.seat : undefined;
-  const [seat, setSeat] = useState(initialSeat ? String(initialSeat) : '');
-  const [name, setName] = useState(initial?.name ?? '');
+  const firstSeat = initial?.seat ?? remembered.seat;
+  const [seat, setSeat] = useState(firstSeat ? String(firstSeat) : '');
+  const [user, setUser] = useState(initial?.user ?? remembered.user ?? '');
+  const [pin, setPin] = useState('');
   const [key, setKey] = useState(initial?.key ?? '');
-  const [error, setError] = useState<string | null>(null);
-  // Operators on this screen who signed out with changes still to send are reminded of them.
-  const unsent = hasSeat ? seatsWithUnsent() : [];
-  // In the desktop app: the seat number and key IT set for this PC, where the fields are blank.
+  const [changingKey, setChangingKey] = useState(Boolean(initial?.key));
+  // Asked for by the link: the field that appears takes the focus.
+  const [keyAsked, setKeyAsked] = useState(false);
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  // The desktop app's key, once it has answered: undefined while asking, null for none.
+  const [desktopKey, setDesktopKey] = useState<string | null | undefined>(() => (desktopApi() ? undefined : null));
   useDesktopSignInDefaults(role, (d) => {
     setSeat((v) => fillBlank(v, d.seat));
-    setKey((v) => fillBlank(v, d.key));
+    setDesktopKey(d.key ?? null);
   });
+  // IT's configuration first: a key remembered here is only ever one a person typed.
+  const heldKey = desktopKey || remembered.key;
+  const askKey = changingKey || (desktopKey !== undefined && !heldKey);
+  // People on this screen who signed out with changes still to send are reminded of them.
+  const unsent = hasSeat ? unsentByPerson() : [];
+  const firstBlank = hasSeat && !seat ? 'seat' : !user ? 'user' : 'pin';
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const r = sessionFromForm(role, { seat, name, key });
-    if (!r.ok) return setError(t(r.error));
-    onSignIn(r.session);
+    const r = signInFromForm(role, { seat, user, pin, key: askKey ? key : '' }, askKey ? '' : heldKey);
+    if (!r.ok) return setProblem({ field: r.field, error: r.error });
+    onSignIn(r.attempt);
   }
 
+  const errorOf = (field: FormProblem['field']) => (problem?.field === field ? t(problem.error, { max: PIN_MAX }) : null);
+
   return (
-    <main className="signin">
-      <div className="signin-lang">
-        <LanguageSwitch />
-      </div>
+    <SignInPage>
       <form className="signin-card" onSubmit={submit} noValidate>
         <p className="signin-app">{t('app.title')}</p>
         <h1>{t(INTRO[role].heading)}</h1>
@@ -63,30 +70,56 @@ export function SignInForm<R extends ConsoleRole>({
           </p>
         )}
         {unsent.map((u) => (
-          <p key={u.seat} className="alert alert-warn">
-            {t('signIn.pending', { count: u.count, seat: u.seat })}
+          <p key={`${u.seat} ${u.user}`} className="alert alert-warn">
+            {t('signIn.pending', { count: formatIndian(u.count), seat: u.seat, user: u.user })}
           </p>
         ))}
         {hasSeat && (
-          <Field label={t('signIn.seat')} hint={t('signIn.seatHint')}>
-            <input name="seat" inputMode="numeric" autoComplete="off" value={seat} onChange={(e) => setSeat(e.target.value)} autoFocus />
+          <Field label={t('signIn.seat')} hint={t('signIn.seatHint')} error={errorOf('seat')}>
+            <input name="seat" inputMode="numeric" autoComplete="off" value={seat} onChange={(e) => setSeat(e.target.value)} autoFocus={firstBlank === 'seat'} />
           </Field>
         )}
-        <Field label={t('signIn.name')}>
-          <input name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} autoFocus={!hasSeat} />
+        <Field label={t('signIn.user')} hint={t('signIn.userHint')} error={errorOf('user')}>
+          <input
+            name="user"
+            autoComplete="username"
+            autoCapitalize="none"
+            autoCorrect="off"
+            spellCheck={false}
+            value={user}
+            onChange={(e) => setUser(e.target.value)}
+            autoFocus={firstBlank === 'user'}
+          />
         </Field>
-        <Field label={t('signIn.key')}>
-          <input name="key" type="password" autoComplete="current-password" value={key} onChange={(e) => setKey(e.target.value)} />
+        {/* Digits bring up a number pad where there is one; a passphrase can still be typed. */}
+        <Field label={t('signIn.pin')} hint={t('signIn.pinHint')} error={errorOf('pin')}>
+          <input name="pin" type="password" inputMode="numeric" autoComplete="current-password" value={pin} onChange={(e) => setPin(e.target.value)} autoFocus={firstBlank === 'pin'} />
         </Field>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
+        {askKey ? (
+          <>
+            <p className="small muted">{t('signIn.introKey')}</p>
+            <Field label={t('signIn.key')} error={errorOf('key')}>
+              <input name="key" type="password" autoComplete="off" value={key} onChange={(e) => setKey(e.target.value)} autoFocus={keyAsked} />
+            </Field>
+          </>
+        ) : (
+          heldKey && (
+            <p className="small">
+              <button type="button" className="link-button" 
+                onClick={() => {
+                  setChangingKey(true);
+                  setKeyAsked(true);
+                }}
+              >
+                {t('signIn.changeKey')}
+              </button>
+            </p>
+          )
         )}
         <button type="submit" className="btn btn-primary btn-big">
           {t('signIn.submit')}
         </button>
       </form>
-    </main>
+    </SignInPage>
   );
 }

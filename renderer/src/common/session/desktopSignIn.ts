@@ -1,8 +1,9 @@
 /**
  * The seat number and access key IT set for this PC (`seat` and `key` in its configuration,
- * docs/install.md), filled in on the sign-in forms when a console runs in the desktop app. In a
- * plain browser there is no desktop API and the forms stay as they are. Only blank fields are
- * filled: what the person typed, or what this screen remembers from the last sign-in, wins.
+ * docs/install.md), for the sign-in forms when a console runs in the desktop app: the seat is
+ * filled in where the field is blank (what the person typed, or what this screen remembers from
+ * the last sign-in, wins), and a PC that holds the key does not ask for it. In a plain browser
+ * there is no desktop API and the forms stay as they are.
  */
 import { useEffect } from 'react';
 import { type DesktopApi, type DesktopInfo, type DesktopResult, desktopApi } from '../../../../shared/desktop/api';
@@ -41,14 +42,15 @@ export function fillBlank(current: string, fallback: string | undefined): string
 }
 
 /**
- * Calls `fill` once, when the desktop app has answered. `fill` should set the fields with
+ * Calls `fill` once, when the desktop app has answered (at once with nothing, in a plain
+ * browser), so the form knows whether this PC holds the key. `fill` should set the fields with
  * updater functions and `fillBlank`, so a value typed meanwhile is kept.
  */
 export function useDesktopSignInDefaults(form: SignInForm, fill: (defaults: SignInDefaults) => void): void {
   useEffect(() => {
     let live = true;
     void requestSignInDefaults(desktopApi(), form).then((defaults) => {
-      if (live && (defaults.seat !== undefined || defaults.key !== undefined)) fill(defaults);
+      if (live) fill(defaults);
     });
     return () => {
       live = false;
