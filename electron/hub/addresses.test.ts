@@ -34,6 +34,17 @@ describe('what the hub prints at start', () => {
     expect(text).toContain('/var/lib/hub/hub.json');
   });
 
+  it('the start that made the first supervisor: its username and one-time PIN once, never as a service', () => {
+    const firstSupervisor = { username: 'supervisor', pin: '73920461', file: '/var/lib/hub/first-supervisor.txt' };
+    const text = startLines({ ...base, firstSupervisor }).join('\n');
+    expect(text).toMatch(/username\s+supervisor/);
+    expect(text).toContain('73920461');
+    const service = startLines({ ...base, firstSupervisor, service: true }).join('\n');
+    expect(service).not.toContain('73920461');
+    expect(service).toContain('/var/lib/hub/first-supervisor.txt');
+    expect(startLines(base).join('\n')).not.toMatch(/first supervisor/);
+  });
+
   it('--print-addresses: every screen’s address and the keys, for a terminal', () => {
     const text = addressesWithKeys(['http://10.0.0.5:4950'], base.keys).join('\n');
     expect(text).toContain('http://10.0.0.5:4950/wall?key=wall-KEY-3');

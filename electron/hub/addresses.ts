@@ -1,10 +1,11 @@
 /**
  * What the hub prints when it starts: the addresses IT opens on each screen of the floor,
- * ready to use, and which key goes where. A key is printed once, on the start that made it;
+ * ready to use, which key goes where, and on a first start the first supervisor's account. A key is printed once, on the start that made it;
  * where the hub runs as a service its output is a log that others read, so no key goes into it
  * at all. Otherwise the lines say where to read the keys (`--print-addresses`).
  */
-import type { Keys } from './auth';
+import type { FirstSupervisor } from './accounts/seed';
+import type { Keys } from './keys';
 
 export type AddressInput = {
   /** The hub's own URL (loopback or the address it listens on). */
@@ -19,6 +20,8 @@ export type AddressInput = {
   dataDir: string;
   /** Running as a service: no secret goes into the output. */
   service: boolean;
+  /** The supervisor account this start made, with its one-time PIN (printed once, never as a service). */
+  firstSupervisor?: FirstSupervisor;
 };
 
 /** The wall opens its page with its key in the address; nothing else needs to be typed on it. */
@@ -32,6 +35,15 @@ export function startLines(a: AddressInput): string[] {
   if (!a.service && a.generated.length > 0) {
     lines.push(`New access keys were generated and saved in ${a.keysFile} (readable only by this user):`);
     for (const role of a.generated) lines.push(`  ${role.padEnd(10)} ${a.keys[role]}`);
+  }
+  if (a.firstSupervisor) {
+    const f = a.firstSupervisor;
+    if (a.service) lines.push(`A first supervisor account was made; its username and one-time PIN are in ${f.file}, readable only by the hub's account, until the PIN is changed.`);
+    else {
+      lines.push('A first supervisor account was made (sign in at /supervisor with the supervisor key; you will choose your own PIN at once):');
+      lines.push(`  username   ${f.username}`);
+      lines.push(`  PIN        ${f.pin}  (one-time; also in ${f.file} until it is changed)`);
+    }
   }
   lines.push('Open on the floor:');
   for (const origin of origins) {

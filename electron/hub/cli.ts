@@ -10,11 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CALL_GRACE_SECONDS, DEFAULT_SEATS, DEFAULT_TIME_ZONE, startHub } from './index';
 import { addressesWithKeys, startLines } from './addresses';
+import { readUsersFile } from './accounts/usersFile';
 import { resolveKeys } from './keys';
 import { restoreBackup } from './db/backup';
 import { lockDataDir } from './lock';
 
-const USAGE = `Usage: npm run hub -- --port PORT --data DIR [--seats N] [--initial-total N] [--host HOST] [--tz ZONE] [--call-grace S] [--backup-…] [--restore FILE] [--service]
+const USAGE = `Usage: npm run hub -- --port PORT --data DIR [--seats N] [--initial-total N] [--host HOST] [--tz ZONE] [--call-grace S] [--users FILE] [--backup-…] [--restore FILE] [--service]
   --port           TCP port to listen on (0 picks a free one; default 4950)
   --data           folder for the database and hub.json (default ./.data/hub)
   --seats          number of operator seats (default ${DEFAULT_SEATS})
@@ -22,6 +23,8 @@ const USAGE = `Usage: npm run hub -- --port PORT --data DIR [--seats N] [--initi
   --host           address to listen on (default 0.0.0.0: every network of this PC)
   --tz             time zone for "calls today" (default ${DEFAULT_TIME_ZONE})
   --call-grace     seconds a call stays open after its seat went offline, for it to come back (default ${DEFAULT_CALL_GRACE_SECONDS})
+  --users FILE     accounts to create if they do not exist yet: a JSON list of
+                   { "username", "name", "role": "operator"|"supervisor", "pin" }; existing accounts are never changed
   --backup-dir     folder for online backups, ideally another disk (default DIR/backups)
   --backup-every   minutes between backups, 0 for none (default 60)
   --backup-keep    how many backups to keep (default 48)
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
         host: { type: 'string' },
         tz: { type: 'string' },
         'call-grace': { type: 'string' },
+        users: { type: 'string' },
         'backup-dir': { type: 'string' },
         'backup-every': { type: 'string' },
         'backup-keep': { type: 'string' },
@@ -106,6 +110,8 @@ async function main(): Promise<void> {
     for (const line of addressesWithKeys(origins.length > 0 ? origins : [`http://127.0.0.1:${port}`], keys)) console.log(line);
     return;
   }
+  // A wrong users file stops the start before anything is written.
+  const users = values.users !== undefined ? readUsersFile(resolve(values.users)) : undefined;
   const { keys, generated, file } = resolveKeys(dataDir, process.env);
   const backupEvery = wholeNumber('backup-every', values['backup-every'], 0);
   const backupKeep = wholeNumber('backup-keep', values['backup-keep'], 1);
@@ -121,6 +127,7 @@ async function main(): Promise<void> {
     ...(initialTotal !== undefined ? { initialTotal } : {}),
     timeZone: values.tz ?? DEFAULT_TIME_ZONE,
     ...(callGrace !== undefined ? { callGraceSeconds: callGrace } : {}),
+    ...(users !== undefined ? { users } : {}),
     rendererDir: rendererDir(),
     backup: {
       ...(values['backup-dir'] ? { dir: resolve(values['backup-dir']) } : {}),
@@ -130,7 +137,18 @@ async function main(): Promise<void> {
     log: (line) => console.error(`[hub] ${line}`),
   });
 
-  for (const line of startLines({ url: hub.url, port: hub.port, lanAddresses: lanAddresses(values.host), keys, generated, keysFile: file, dataDir, service: values.service === true })) console.log(line);
+  const lines = startLines({
+    url: hub.url,
+    port: hub.port,
+    lanAddresses: lanAddresses(values.host),
+    keys,
+    generated,
+    keysFile: file,
+    dataDir,
+    service: values.service === true,
+    ...(hub.firstSupervisor ? { firstSupervisor: hub.firstSupervisor } : {}),
+  });
+  for (const line of lines) console.log(line);
 
   let stopping = false;
   const stop = (signal: string) => {

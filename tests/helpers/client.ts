@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import type { Call, Change, Counter, Seat, Snapshot, Ticket } from '../../shared/protocol';
+import type { Call, Change, Counter, Seat, Session, SessionEnded, Snapshot, Ticket } from '../../shared/protocol';
 import { applyChange, type Mirror, mirrorFromSnapshot } from './mirror';
 import { operatorUser, TEST_KEYS, TEST_PIN } from './keys';
 import { sleep, waitUntil } from './wait';
@@ -134,6 +134,23 @@ export class TestClient {
 
   get seq(): number {
     return this.mirror?.seq ?? -1;
+  }
+
+  /** The latest `session` the hub sent (a person's sign-in or reconnect). */
+  get session(): Session | undefined {
+    return this.events.findLast((e) => e.event === 'session')?.args[0] as Session | undefined;
+  }
+
+  /** Why the hub ended this session, if it did (`session:ended`). */
+  get ended(): SessionEnded | undefined {
+    return this.events.find((e) => e.event === 'session:ended')?.args[0] as SessionEnded | undefined;
+  }
+
+  /** Waits until the hub has answered the sign-in with `session` (for one who must still choose a PIN, there is no snapshot yet). */
+  async signedIn(timeoutMs = 10_000): Promise<Session> {
+    await waitUntil(() => this.connectError !== null || this.session !== undefined, 'a session', timeoutMs);
+    if (this.connectError) throw new Error(`connection refused: ${this.connectError.message}`);
+    return this.session!;
   }
 
   /**

@@ -14,8 +14,8 @@ export type TestHubOptions = {
   users?: UsersFileEntry[];
   sessionHours?: number;
   signInLimits?: HubOptions['signInLimits'];
-  /** The hub's own PIN hashing (default TEST_PIN_HASHING). */
-  pinHashing?: HubOptions['pinHashing'];
+  /** The hub's PIN hashing: TEST_PIN_HASHING unless given; `null` for the hub's own default, a floor's. */
+  pinHashing?: HubOptions['pinHashing'] | null;
   log?: (line: string) => void;
 };
 export type TestHub = { url: string; port: number; dataDir: string; dbFile: string; firstSupervisor?: { username: string; pin: string; file: string }; close(): Promise<void> };
@@ -34,7 +34,7 @@ export async function startTestHub(res: Resources, options: TestHubOptions = {})
     ...(options.signInLimits !== undefined ? { signInLimits: options.signInLimits } : {}),
     ...(options.log !== undefined ? { log: options.log } : {}),
     users: options.users ?? TEST_USERS,
-    pinHashing: options.pinHashing ?? TEST_PIN_HASHING,
+    ...(options.pinHashing !== null ? { pinHashing: options.pinHashing ?? TEST_PIN_HASHING } : {}),
     keys: { ...TEST_KEYS },
   });
   if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(hub.url.replace(/\/$/, ''))) {

@@ -57,11 +57,12 @@ it('exports every ticket of a range as CSV, once per link, and records who expor
   expect((await sup.emit('export:start', { kind: 'tickets', from: today(), to: '2020-01-01' })).error?.code).toBe('invalid');
   await hub.close();
   const db = new sqlite3.Database(`${hub.dataDir}/hub.sqlite`);
-  const audit = await new Promise<{ who: string; kind: string; rows: number; finished: string | null }[]>((resolve, reject) =>
-    db.all('SELECT who, kind, rows, finished FROM exports', (err, r) => (err ? reject(err) : resolve(r as never))),
+  const audit = await new Promise<{ who: string; username: string; kind: string; rows: number; finished: string | null }[]>((resolve, reject) =>
+    db.all('SELECT who, username, kind, rows, finished FROM exports', (err, r) => (err ? reject(err) : resolve(r as never))),
   );
   db.close();
-  expect(audit).toEqual([{ who: 'Supervisor', kind: 'tickets', rows: 120, finished: expect.any(String) }]);
+  // Who: the supervisor's account, by name and username.
+  expect(audit).toEqual([{ who: 'Supervisor', username: 'sup1', kind: 'tickets', rows: 120, finished: expect.any(String) }]);
 });
 
 it('streams a large call export completely', async () => {

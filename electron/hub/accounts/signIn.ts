@@ -135,7 +135,7 @@ export class SignIn {
     const account = await getAccount(this.deps.reader, username);
     // Always one hash, so that an unknown username takes as long as a known one.
     const matches = await pinMatches(pin, account?.pin ?? this.nobody);
-    const why = !account ? 'unknown username' : !matches ? 'wrong PIN' : account.disabled ? 'account disabled' : account.role !== a.role ? `a ${account.role} with the ${a.role} key` : null;
+    const why = !account ? 'unknown username' : !matches ? 'wrong PIN' : account.disabled ? 'account disabled' : account.role !== a.role ? `${account.role} account, ${a.role} key` : null;
     if (why === null) return { account: account! };
     await this.recordFailure(username, a.address, { kind: 'refused', username, address: a.address, ...(a.seat !== undefined ? { seat: a.seat } : {}), detail: why });
     return 'unauthorized';

@@ -1,0 +1,72 @@
+/**
+ * A PIN is never in clear anywhere but where a person needs it: not in any payload the hub sends
+ * (the one-time PIN of `user:create` and `user:resetPin` goes to the supervisor who asked, in
+ * that answer only), not in any line the hub logs, not in the database file or its WAL, not in
+ * a backup. Searched for byte for byte.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { afterEach, expect, it } from 'vitest';
+import { operatorAuth, supervisorAuth, type TestClient } from '../helpers/client';
+import { startTestHub } from '../helpers/hub';
+import { TEST_KEYS, TEST_PIN, TEST_USERS } from '../helpers/keys';
+import { Resources } from '../helpers/resources';
+
+const res = new Resources();
+afterEach(() => res.cleanup());
+
+/** Where each PIN occurs in `bytes`, as text (SQLite stores text as UTF-8). */
+function found(bytes: Buffer, pins: readonly string[]): string[] {
+  return pins.filter((pin) => bytes.includes(Buffer.from(pin, 'utf8')));
+}
+
+function framesWith(c: TestClient, text: string): string[] {
+  return c.raw.filter((f) => f.includes(text));
+}
+
+it('a PIN appears in no payload, log line, database file, WAL or backup', async () => {
+  const own = '90817263';
+  const chosen = '55319024';
+  const wrong = '31415926';
+  const lines: string[] = [];
+  const hub = await startTestHub(res, {
+    seats: 8,
+    users: [...TEST_USERS.filter((u) => u.username === 'sup1' || u.username === 'op4'), { username: 'meera', name: 'Meera', role: 'operator', pin: own }],
+    log: (line) => lines.push(line),
+    // The hub's own parameters, as on a floor: what is stored is what is searched.
+    pinHashing: null,
+  });
+  const sup = await res.ready(hub.url, supervisorAuth());
+  const meera = await res.ready(hub.url, operatorAuth(2, { user: 'meera', pin: own }));
+  const refused = res.client(hub.url, operatorAuth(3, { user: 'meera', pin: wrong }));
+  await refused.signedIn().catch(() => undefined);
+  expect((await meera.emit('pin:change', { current: wrong, next: '77777777' })).error?.code).toBe('forbidden');
+  expect((await meera.emit('pin:change', { current: own, next: chosen })).ok).toBe(true);
+  const created = await sup.emit('user:create', { opId: randomUUID(), username: 'nisha', name: 'Nisha', role: 'operator' });
+  const reset = await sup.emit('user:resetPin', { opId: randomUUID(), username: 'op4' });
+  const oneTime = [created.pin as string, reset.pin as string];
+  const nisha = res.client(hub.url, { key: TEST_KEYS.operator, clientId: randomUUID(), seat: 5, user: 'nisha', pin: oneTime[0] });
+  await nisha.signedIn();
+  expect((await nisha.emit('pin:change', { current: oneTime[0], next: '86420864' })).ok).toBe(true);
+  const backup = await sup.emit('backup:now', {});
+  expect(backup.ok, JSON.stringify(backup.error)).toBe(true);
+
+  const pins = [own, chosen, wrong, '77777777', '86420864', TEST_PIN, ...oneTime];
+  // Payloads: the one-time PINs in the two answers that hand them over, and nowhere else.
+  for (const c of [meera, refused, nisha]) expect(found(Buffer.from(c.rawText()), pins), 'frames to a person').toEqual([]);
+  for (const pin of oneTime) expect(framesWith(sup, pin)).toHaveLength(1);
+  expect(found(Buffer.from(sup.raw.filter((f) => !oneTime.some((p) => f.includes(p))).join('\n')), pins)).toEqual([]);
+  // The hub's log.
+  expect(lines.length).toBeGreaterThan(0);
+  expect(found(Buffer.from(lines.join('\n')), pins)).toEqual([]);
+  // The database while it runs (file and WAL), the backup, and the file once closed.
+  const wal = `${hub.dbFile}-wal`;
+  expect(existsSync(wal)).toBe(true);
+  expect(found(readFileSync(wal), pins), 'the WAL').toEqual([]);
+  expect(found(readFileSync(hub.dbFile), pins), 'the database').toEqual([]);
+  expect(found(readFileSync((backup.backup as { file: string }).file), pins), 'the backup').toEqual([]);
+  await hub.close();
+  expect(found(readFileSync(hub.dbFile), pins), 'the database, closed').toEqual([]);
+  // What is there instead: a hash, its salt and the parameters it was made with.
+  expect(readFileSync(hub.dbFile).includes(Buffer.from('"alg":"scrypt","N":32768,"r":8,"p":3,"keylen":32'))).toBe(true);
+});
