@@ -17,8 +17,8 @@ import { en } from '../../renderer/src/i18n/en';
 import { hi } from '../../renderer/src/i18n/hi';
 import type { Hub } from '../../electron/hub/index';
 import { E2E_KEYS, lanUrl } from './env';
-import { signIn, signInSupervisor, Supervisor, uniquePhone } from './helpers';
-import { HUB_TIME_ZONE, ownHub, removeDataDir, seedHistory, tempDataDir } from './hubs';
+import { fillSignIn, signIn, signInSupervisor, Supervisor, uniquePhone } from './helpers';
+import { E2E_USERS, HUB_TIME_ZONE, ownHub, removeDataDir, seedHistory, tempDataDir } from './hubs';
 
 type Lang = 'en' | 'hi';
 const WORDS = { en, hi } as const;
@@ -93,6 +93,7 @@ async function showIn(page: Page, lang: Lang): Promise<void> {
 
 /** Seats the hub has (the wall shows each): the default of a hub started without `--seats`. */
 const SEATS_ON_HUB = 40;
+const NEWCOMER = { username: 'newcomer', name: 'Newcomer', role: 'operator' as const, pin: '135790', mustChangePin: true };
 let hub: Hub;
 let dataDir: string;
 const sockets: Supervisor[] = [];
@@ -102,7 +103,8 @@ test.beforeAll(async () => {
   const now = new Date();
   const days = [-1, 0].map((d) => localDateKey(new Date(now.getTime() + d * 86_400_000), HUB_TIME_ZONE));
   await seedHistory(dataDir, { tickets: 120, calls: 300, days, until: now, closedShare: 0.7 });
-  hub = await ownHub(dataDir);
+  // Someone who has yet to choose a PIN, for the screen that asks them to.
+  hub = await ownHub(dataDir, { users: [...E2E_USERS, NEWCOMER] });
   // A floor at work: seats on a call, in wrap-up, ready and on a break; the rest empty.
   for (const [i, name] of ['Asha', 'Ravi', 'Kavita', 'Mohit'].entries()) {
     const s = await Supervisor.connect(hub.url, { key: E2E_KEYS.operator, seat: i + 1, name });
@@ -129,6 +131,16 @@ async function operatorPages(page: Page, lang: Lang, seat: number): Promise<void
   await page.goto(`${base}/?lang=${lang}`);
   await expect(page.getByRole('button', { name: w.signIn.submit, exact: true })).toBeVisible();
   await audit(page, `operator sign-in (${lang})`);
+
+  // Someone with a one-time PIN sees only "Choose your PIN" (left without choosing one, for the other language's turn).
+  await page.goto(`${base}/?lang=en`);
+  await page.getByLabel('Seat', { exact: true }).fill(String(seat + 20));
+  await fillSignIn(page, NEWCOMER.username, NEWCOMER.pin, E2E_KEYS.operator);
+  await expect(page.getByRole('heading', { name: en.pin.heading, level: 1 })).toBeVisible();
+  await showIn(page, lang);
+  await audit(page, `choose your PIN (${lang})`);
+  await page.getByRole('button', { name: w.top.signOut, exact: true }).click();
+  await expect(page.getByRole('button', { name: w.signIn.submit, exact: true })).toBeVisible();
 
   await signIn(page, seat, `Operator ${seat}`, 'en', base);
   await showIn(page, lang);
@@ -191,11 +203,26 @@ async function supervisorPages(page: Page, lang: Lang): Promise<void> {
   await expect(page.getByRole('dialog')).toBeHidden();
 
   const tabs = page.getByRole('navigation', { name: w.sup.nav, exact: true }).getByRole('button');
-  for (const section of ['followUp', 'config', 'reports'] as const) {
+  for (const section of ['followUp', 'people', 'config', 'reports'] as const) {
     await tabs.filter({ hasText: w.sup.section[section] }).click();
     await expect(tabs.filter({ hasText: w.sup.section[section] })).toHaveAttribute('aria-current', 'page');
     await expect(page.locator('main').getByRole('heading').first()).toBeVisible();
+    if (section === 'people') await expect(page.getByRole('table', { name: w.sup.people.accounts, exact: true })).toBeVisible();
     await audit(page, `supervisor, ${section} (${lang})`);
+    if (section === 'people') {
+      // A new account's one-time PIN, shown once.
+      await page.getByLabel(w.sup.people.username, { exact: true }).fill(`shown.${lang}`);
+      await page.getByLabel(w.sup.people.name, { exact: true }).fill(lang === 'hi' ? 'नई ऑपरेटर' : 'New operator');
+      await page.getByRole('button', { name: w.sup.people.addButton, exact: true }).click();
+      await expect(page.getByRole('alertdialog')).toBeVisible();
+      await audit(page, `supervisor, a one-time PIN (${lang})`);
+      await page.getByRole('button', { name: w.sup.people.done, exact: true }).click();
+      // Change PIN, from the top bar.
+      await page.getByRole('button', { name: w.pin.change, exact: true }).click();
+      await expect(page.getByRole('dialog', { name: w.pin.changeHeading, exact: true })).toBeVisible();
+      await audit(page, `supervisor, change PIN (${lang})`);
+      await page.keyboard.press('Escape');
+    }
   }
 }
 
@@ -359,7 +386,7 @@ test('each of the supervisor’s tabs is worked with Tab alone: every control, i
   await signInSupervisor(page, 'Meenakshi', lanUrl(hub.url));
   await expect(page.getByRole('heading', { name: en.wall.stats.region, exact: true })).toBeVisible();
   const tabs = page.getByRole('navigation', { name: en.sup.nav, exact: true }).getByRole('button');
-  for (const section of ['floor', 'followUp', 'config', 'reports'] as const) {
+  for (const section of ['floor', 'followUp', 'people', 'config', 'reports'] as const) {
     await tabs.filter({ hasText: en.sup.section[section] }).click();
     await expect(page.locator('main').getByRole('heading').first()).toBeVisible();
     await expectKeyboardWalk(page, section, [en.sup.section.floor, en.sup.section.reports]);

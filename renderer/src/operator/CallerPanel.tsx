@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { normalizePhone } from '../../../shared/protocol/phone';
 import { isActive } from '../../../shared/domain/ticketRules';
 import type { CallerLookupResult } from '../../../shared/protocol';
+import { nameOfUser } from '../common/floor/seats';
 import { NoteField } from '../common/tickets/NoteField';
 import { ticketLabel } from '../common/tickets/ticketLabel';
 import type { ClientView, HubClient } from '../hubLink/client';
@@ -121,9 +122,11 @@ export function CallerPanel({
               <ul className="mini-list">
                 {calls.slice(0, 8).map((c) => (
                   <li key={c.id} className="mini-call">
-                    {t('caller.call', {
+                    {/* Who took it, since accounts: the account's name where the floor knows it. */}
+                    {t(c.user ? 'caller.callBy' : 'caller.call', {
                       time: time.when(c.startedAt, now),
                       seat: c.seat,
+                      who: nameOfUser(view.hub, c.user),
                       disposition: c.disposition ? t(`disposition.${c.disposition}`) : t('caller.running'),
                     })}
                   </li>

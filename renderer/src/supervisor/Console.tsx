@@ -1,12 +1,14 @@
 /**
  * The supervisor's console: the floor (every seat, the figures, every ticket), the follow-up
  * of tickets to the end (service-level breaches, departments' acknowledgements, callbacks),
- * the floor's live configuration, and reports. Ticket windows, conflicts and problems are the
+ * the people (each operator's day, the accounts, the sign-in log), the floor's live
+ * configuration, and reports. Ticket windows, conflicts and problems are the
  * same components as the operator console's (common/).
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConflictDialog, isConflict, ProblemList, useProblemAnnouncements } from '../common/problems/Problems';
+import { ChangePinButton } from '../common/session/ChoosePin';
 import type { SupervisorSession } from '../common/session/session';
 import { TicketDetail } from '../common/tickets/TicketDetail';
 import type { ClientView, HubClient } from '../hubLink/client';
@@ -21,9 +23,10 @@ import { hubNow as toHubNow, hubTimeOf, useNow } from '../ui/hooks';
 import { ConfigView } from './ConfigView';
 import { FloorView } from './FloorView';
 import { FollowUpView } from './FollowUpView';
+import { PeopleView } from './PeopleView';
 import { ReportsView } from './ReportsView';
 
-export const SECTIONS = ['floor', 'followUp', 'config', 'reports'] as const;
+export const SECTIONS = ['floor', 'followUp', 'people', 'config', 'reports'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export function SupervisorConsole({ client, view, session, onSignOut }: { client: HubClient; view: ClientView; session: SupervisorSession; onSignOut: () => void }) {
@@ -81,6 +84,7 @@ export function SupervisorConsole({ client, view, session, onSignOut }: { client
         <HubClock now={hubNow} time={time} />
         <div className="topbar-actions">
           <LanguageSwitch />
+          <ChangePinButton client={client} />
           <button type="button" className="btn btn-quiet" onClick={onSignOut}>
             {t('top.signOut')}
           </button>
@@ -99,6 +103,7 @@ export function SupervisorConsole({ client, view, session, onSignOut }: { client
       <main className="sup-main">
         {section === 'floor' && <FloorView client={client} view={view} tickets={tickets} now={now} hubNow={hubNow} searchRef={searchRef} onOpen={openDetail} />}
         {section === 'followUp' && <FollowUpView client={client} view={view} tickets={tickets} now={now} hubNow={hubNow} onOpen={openDetail} />}
+        {section === 'people' && <PeopleView client={client} view={view} now={now} me={session.username} />}
         {section === 'config' && <ConfigView client={client} view={view} announce={announce} />}
         {section === 'reports' && <ReportsView client={client} view={view} hubNow={hubNow} />}
       </main>

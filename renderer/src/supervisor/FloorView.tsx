@@ -7,6 +7,7 @@ import { TicketList } from '../common/tickets/TicketList';
 import type { ClientView, HubClient } from '../hubLink/client';
 import { PhoneText } from '../ui/PhoneText';
 import { CallsLeftOpen } from './CallsLeftOpen';
+import { FreeSeatButton } from './FreeSeatButton';
 import type { TabProps } from './tabProps';
 import { duration, formatIndian } from '../ui/format';
 import { hubTimeOf, useVocabulary } from '../ui/hooks';
@@ -60,6 +61,8 @@ function SeatsPanel({ client, view, hubNow }: { client: HubClient; view: ClientV
                   ? t('wall.inState', { time: duration(r.inStateMs) })
                   : ''}
             </span>
+            {/* A seat someone holds can be freed for another person (its holder left without signing out). */}
+            {r.user && <FreeSeatButton client={client} seat={r.seat} name={r.name ?? r.user} />}
             {drift.has(r.seat) && (
               <span className="badge badge-overdue sup-drift" title={t('sup.floor.driftHint')}>
                 {t('sup.floor.drift', { minutes: Math.round(drift.get(r.seat)! / 60_000) })}

@@ -3,7 +3,7 @@
  * and a backup on demand. An export is a one-minute, single-use link that the hub streams
  * straight to a file: no rows pass through this page's memory, however many there are.
  */
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupNowResult } from '../../../shared/protocol';
 import type { ClientView, HubClient } from '../hubLink/client';
@@ -14,6 +14,7 @@ import { Field } from '../ui/Field';
 import { bytes } from '../ui/format';
 import { hubTimeOf } from '../ui/hooks';
 import type { HubTime } from '../ui/hubTime';
+import { Section } from './Section';
 
 type ExportKind = 'tickets' | 'calls';
 type Backup = BackupNowResult['backup'];
@@ -28,19 +29,6 @@ function download(url: string, filename: string): void {
   document.body.appendChild(a);
   a.click();
   a.remove();
-}
-
-/** One panel of the page: a heading, a line on what it does, its controls. */
-function Section({ id, title, hint, children }: { id: string; title: string; hint: string; children: ReactNode }) {
-  return (
-    <section className="panel cfg-section" aria-labelledby={id}>
-      <h2 id={id} className="panel-title">
-        {title}
-      </h2>
-      <p className="small muted">{hint}</p>
-      {children}
-    </section>
-  );
 }
 
 /** The hub names the backup by its full path on the hub's PC: the file name is what people read. */

@@ -9,6 +9,8 @@ import type { HubMirror } from '../../hubLink/hubMirror';
 export interface SeatRow {
   seat: number;
   name?: string;
+  /** The username of the person holding the seat (v2). */
+  user?: string;
   state: SeatState;
   /** ms in the current state, by the hub's clock. */
   inStateMs: number;
@@ -22,6 +24,7 @@ export function seatRows(hub: HubMirror, hubNow: Date): SeatRow[] {
     const since = Date.parse(s.since);
     const row: SeatRow = { seat: s.seat, state: s.state, inStateMs: Number.isFinite(since) ? hubNow.getTime() - since : 0 };
     if (s.name) row.name = s.name;
+    if (s.user) row.user = s.user;
     if (s.state === 'on_call') {
       const call = s.callId ? hub.calls.get(s.callId) : undefined;
       const started = call ? Date.parse(call.startedAt) : since;
@@ -71,4 +74,15 @@ export function seatRuns(seats: readonly number[]): string {
     i = j + 1;
   }
   return runs.join(', ');
+}
+
+/**
+ * A person's name for a username a record carries (a call's operator): the account's name as the
+ * seat they hold says it, else the username itself, which is theirs as well. Records from before
+ * accounts carry no username, and get nothing.
+ */
+export function nameOfUser(hub: HubMirror, username: string | undefined): string | undefined {
+  if (!username) return undefined;
+  for (const s of hub.seats.values()) if (s.user === username && s.name) return s.name;
+  return username;
 }
