@@ -12,7 +12,7 @@
  */
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions, prepareChromium } from '../scripts/find-chromium.mjs';
-import { summarize, type Summary } from './lib';
+import { BENCH_PIN, benchUser, summarize, type Summary } from './lib';
 
 const INSTRUMENT = `
   window.__longTasks = [];
@@ -119,7 +119,8 @@ export async function consoleBench(opts: { url: string; key: string; seat: numbe
     const t0 = Date.now();
     await page.goto(`${opts.url}/?lang=en`);
     await page.getByLabel('Seat', { exact: true }).fill(String(opts.seat));
-    await page.getByLabel('Name', { exact: true }).fill('Benchmark');
+    await page.getByLabel('User', { exact: true }).fill(benchUser(opts.seat));
+    await page.getByLabel('PIN', { exact: true }).fill(BENCH_PIN);
     await page.getByLabel('Access key', { exact: true }).fill(opts.key);
     const loadMs = Date.now() - t0;
 

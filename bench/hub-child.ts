@@ -20,7 +20,7 @@ import { Server } from 'socket.io';
 import { startHub, type Hub } from '../electron/hub/index';
 import { Db } from '../electron/hub/db/connection';
 import type { RateLimit } from '../electron/hub/rateLimit';
-import { BENCH_KEYS, serveParent } from './lib';
+import { BENCH_KEYS, BENCH_PIN_HASHING, BENCH_USERS, serveParent } from './lib';
 
 type StartArgs = {
   mode: 'hub' | 'raw-io';
@@ -133,6 +133,8 @@ serveParent({
     hub = await startHub({
       dataDir: args.dataDir!,
       keys: { ...BENCH_KEYS },
+      users: BENCH_USERS,
+      pinHashing: BENCH_PIN_HASHING,
       port: 0,
       host: '127.0.0.1',
       seats: args.seats ?? 40,

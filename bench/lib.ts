@@ -19,6 +19,26 @@ export const BENCH_KEYS = {
   wall: 'bench-wall-key-40fe',
 } as const;
 
+/** The PIN of every benchmark account. */
+export const BENCH_PIN = '314159';
+
+/** The operator at `seat` in benchmarks (and the soak): one account per seat, signed in with BENCH_PIN. */
+export function benchUser(seat: number): string {
+  return `op${seat}`;
+}
+
+/**
+ * The accounts of benchmark hubs: an operator for each of up to 400 seats and a supervisor.
+ * Their PINs are hashed lightly (BENCH_PIN_HASHING), so that seeding 400 accounts takes a second:
+ * the sign-in times measured here leave out the hub's own PIN hash (about 0.4 s a sign-in on a
+ * hub PC, two at a time), which a floor pays once per person per shift.
+ */
+export const BENCH_USERS = [
+  ...Array.from({ length: 400 }, (_, i) => ({ username: benchUser(i + 1), name: `Seat ${i + 1}`, role: 'operator' as const, pin: BENCH_PIN })),
+  { username: 'sup1', name: 'Supervisor', role: 'supervisor' as const, pin: BENCH_PIN },
+];
+export const BENCH_PIN_HASHING = { N: 1024, r: 8, p: 1 };
+
 /** Absolute time in milliseconds with sub-millisecond resolution, comparable across processes of this machine. */
 export function nowMs(): number {
   return performance.timeOrigin + performance.now();

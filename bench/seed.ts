@@ -18,7 +18,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Db } from '../electron/hub/db/connection';
 import { startHub } from '../electron/hub/index';
-import { BENCH_KEYS } from './lib';
+import { BENCH_KEYS, BENCH_PIN_HASHING, BENCH_USERS } from './lib';
 
 export const LOCALITIES = ['Sohna', 'Manesar', 'Pataudi', 'Badshahpur', 'Farrukhnagar', 'Sector 14', 'Sector 56', 'DLF Phase 3', 'Sikanderpur', 'Wazirabad', 'Chakkarpur', 'Nathupur', 'Jharsa', 'Kadipur', 'Daulatabad', 'Bhondsi', 'Tigra', 'Ghata', 'Harsaru', 'Bilaspur'];
 const NAMES = ['Ramesh Kumar', 'Sunita Devi', 'Mohammad Irfan', 'Pooja Sharma', 'Rajesh Yadav', 'Anita', 'Suresh Chauhan', 'Kamla Devi', 'Vikram Singh', 'Rekha', 'गीता देवी', 'राम प्रसाद', 'मनोज कुमार'];
@@ -41,7 +41,7 @@ const DAYS = 300;
 
 /** Creates the hub database the way the product does, and closes the hub again. */
 export async function createHubDatabase(dataDir: string, seats = 40): Promise<string> {
-  const hub = await startHub({ dataDir, keys: { ...BENCH_KEYS }, port: 0, host: '127.0.0.1', seats, backup: { everyMinutes: 0 }, log: () => undefined });
+  const hub = await startHub({ dataDir, keys: { ...BENCH_KEYS }, users: BENCH_USERS, pinHashing: BENCH_PIN_HASHING, port: 0, host: '127.0.0.1', seats, backup: { everyMinutes: 0 }, log: () => undefined });
   const file = hub.dbFile;
   await hub.close();
   return file;
