@@ -17,6 +17,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION } from '../shared/protocol/version';
 import { BENCH_PIN, benchUser, serveParent, sleep, summarize } from './lib';
 
 type Kind = 'hub' | 'raw';
@@ -124,7 +125,7 @@ async function connect(args: ConnectArgs): Promise<{ ms: number; seats: number }
     const sockets = await Promise.all(
       group.map((seat) => {
         const clientId = randomUUID();
-        return connectOne(args.url, { key: args.key, clientId, seat, user: benchUser(seat), pin: BENCH_PIN, protocol: 1 }, 'synced').then((socket) => ({ seat, socket, clientId }));
+        return connectOne(args.url, { key: args.key, clientId, seat, user: benchUser(seat), pin: BENCH_PIN, protocol: PROTOCOL_VERSION }, 'synced').then((socket) => ({ seat, socket, clientId }));
       }),
     );
     for (const s of sockets) {
@@ -340,7 +341,7 @@ async function snapshot(args: { url: string; key: string; seat: number; times: n
     const t0 = now();
     let snap: { tickets: unknown[]; truncated?: boolean } | undefined;
     let tSnap = 0;
-    const socket = io(args.url, { auth: { key: args.key, clientId: randomUUID(), seat: args.seat, user: benchUser(args.seat), pin: BENCH_PIN, protocol: 1 }, transports: ['websocket'], reconnection: false });
+    const socket = io(args.url, { auth: { key: args.key, clientId: randomUUID(), seat: args.seat, user: benchUser(args.seat), pin: BENCH_PIN, protocol: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false });
     await new Promise<void>((resolve, reject) => {
       socket.once('snapshot', (s: { tickets: unknown[]; truncated?: boolean }) => {
         tSnap = now();

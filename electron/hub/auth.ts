@@ -64,7 +64,7 @@ export async function admit(deps: HandshakeDeps, auth: unknown, address: string,
   const parsed = Handshake.safeParse(raw);
   if (!parsed.success) return refuse(CONNECT_ERRORS.invalid, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const h = parsed.data;
-  if ((h.protocol ?? 1) < MIN_CLIENT_PROTOCOL) return refuse(CONNECT_ERRORS.outdated, 'this app is older than the hub; please update it');
+  if (h.protocol !== undefined && h.protocol < MIN_CLIENT_PROTOCOL) return refuse(CONNECT_ERRORS.outdated, 'this app is older than the hub; please update it');
   const clientId = h.clientId ?? `anonymous-${randomUUID()}`;
   const clientMs = h.clientTime ? Date.parse(h.clientTime) : NaN;
   const extra = {
