@@ -44,9 +44,13 @@ export type SessionUser = z.infer<typeof SessionUser>;
 
 /**
  * `session` (server to client), after a sign-in with `user` and `pin` and after a reconnect
- * with `token`. `token` is kept by the console for reconnects and dropped at sign-out.
- * Extension: `mustChangePin` when the PIN was set by someone else (first start, a new account,
- * a reset): until the person sets their own with `pin:change`, every other request is refused.
+ * with `token` (which keeps its session: the same token and `expiresAt`); always the first event
+ * of a person's connection. `token` is kept by the console for reconnects and dropped at
+ * sign-out. Extension: `mustChangePin` when the PIN was set by someone else (first start, a new
+ * account, a reset): until the person sets their own with `pin:change`, every other request but
+ * `session:signOut` is refused (`forbidden`), and the hub sends none of the floor's data: the
+ * snapshot (or the changes since `since`), `synced`, `config` and `stats` follow the
+ * `pin:change` ack, as after any sign-in.
  */
 export type Session = { token: string; expiresAt: string; user: SessionUser; mustChangePin?: boolean };
 
