@@ -32,6 +32,9 @@ async function choosePin(page: Page, oneTime: string, next: string): Promise<voi
   await page.getByLabel('New PIN again', { exact: true }).fill('1234');
   await page.getByRole('button', { name: 'Save my PIN', exact: true }).click();
   await expect(page.getByText('A PIN has at least 6 digits.')).toBeVisible();
+  // The field at fault has the focus, and says what is wrong with it.
+  await expect(page.getByLabel('New PIN', { exact: true })).toBeFocused();
+  await expect(page.getByLabel('New PIN', { exact: true })).toHaveAccessibleDescription(/A PIN has at least 6 digits/);
   await page.getByLabel('Current PIN', { exact: true }).fill(oneTime);
   await page.getByLabel('New PIN', { exact: true }).fill(next);
   await page.getByLabel('New PIN again', { exact: true }).fill(next);
@@ -118,6 +121,10 @@ test('first start: the supervisor replaces the one-time PIN, adds an operator wh
     await expect(row).toContainText('Disabled');
     await expect(op.getByRole('alert')).toContainText('A supervisor disabled your account, so you were signed out');
     await expect(op.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
+    // Said in the language she switches to.
+    await op.getByRole('button', { name: /हिन्दी/ }).click();
+    await expect(op.getByRole('alert')).toContainText('सुपरवाइज़र ने आपका खाता बंद कर दिया है');
+    await op.getByRole('button', { name: /English/ }).click();
     // Her PIN no longer signs her in.
     await fillSignIn(op, 'asha.devi', '482913', E2E_KEYS.operator);
     await expect(op.getByRole('alert')).toContainText('The user name or PIN is not right');

@@ -504,6 +504,7 @@ export const en = {
       notSignedIn: 'Not signed in',
       atSeat: 'Seat {{seat}} · {{address}} · since {{time}}',
       atAddress: '{{address}} · since {{time}}',
+      notConnected: 'not connected now',
       status: 'Status',
       active: 'Active',
       disabled: 'Disabled',

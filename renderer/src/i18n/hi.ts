@@ -501,6 +501,7 @@ export const hi: Dictionary = {
       notSignedIn: 'साइन इन नहीं',
       atSeat: 'सीट {{seat}} · {{address}} · {{time}} से',
       atAddress: '{{address}} · {{time}} से',
+      notConnected: 'अभी जुड़ा नहीं',
       status: 'स्थिति',
       active: 'चालू',
       disabled: 'बंद',

@@ -4,7 +4,7 @@
  * whenever they like from the console's top bar. The rule is checked here first, in the
  * person's language; the hub applies the same one.
  */
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HubClient } from '../../hubLink/client';
 import { Dialog } from '../../ui/Dialog';
@@ -22,11 +22,17 @@ function PinChangeFields({ client, oneTime, onChanged }: { client: HubClient; on
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (field: keyof PinChoice) => (value: string) => setChoice((c) => ({ ...c, [field]: value }));
+  // The field at fault takes the focus, so the person types the correction straight away.
+  const fields = { current: useRef<HTMLInputElement>(null), next: useRef<HTMLInputElement>(null), again: useRef<HTMLInputElement>(null) };
+  const fault = (p: Problem) => {
+    setProblem(p);
+    if (p.field) fields[p.field].current?.focus();
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const own = pinChoiceProblem(choice);
-    if (own) return setProblem(own);
+    if (own) return fault(own);
     setBusy(true);
     setProblem(null);
     const r = await client.changePin(choice.current, choice.next);
@@ -35,12 +41,12 @@ function PinChangeFields({ client, oneTime, onChanged }: { client: HubClient; on
     setChoice({ current: '', next: '', again: '' });
     if (r.ok) return onChanged();
     const refusal = pinChangeRefusal(r.error as { code: string; field?: string });
-    setProblem(refusal.field === null ? { field: null, text: errorText(t, refusal.code) } : refusal);
+    fault(refusal.field === null ? { field: null, text: errorText(t, refusal.code) } : refusal);
   }
 
   const errorOf = (field: keyof PinChoice) => (problem && problem.field === field ? t(problem.key, problem.values) : null);
   const input = (field: keyof PinChoice, autoComplete: string, autoFocus = false) => (
-    <input type="password" inputMode="numeric" autoComplete={autoComplete} value={choice[field]} onChange={(e) => set(field)(e.target.value)} autoFocus={autoFocus} />
+    <input ref={fields[field]} type="password" inputMode="numeric" autoComplete={autoComplete} value={choice[field]} onChange={(e) => set(field)(e.target.value)} autoFocus={autoFocus} />
   );
   return (
     <form className="pin-form" onSubmit={(e) => void submit(e)} noValidate>

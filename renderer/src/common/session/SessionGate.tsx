@@ -12,7 +12,7 @@ import { createBrowserClient } from '../../hubLink/browser';
 import type { ClientView, HubClient } from '../../hubLink/client';
 import { useClientView } from '../../ui/hooks';
 import { ChoosePinScreen } from './ChoosePin';
-import { endedText, refusalText, resumeRefusedText } from './refusal';
+import { endedWords, refusalWords, resumeRefusedWords, type Words } from './refusal';
 import { type ConsoleRole, consoleSession, forgetSession, loadRemembered, rememberSignIn, type SessionOf, type SignInAttempt, type StoredSession, updateSession } from './session';
 import { type FormInitial, SignInForm } from './SignInForm';
 import { SigningIn } from './SigningIn';
@@ -26,7 +26,7 @@ export interface SignedIn<R extends ConsoleRole> {
 
 /** A sign-in on its way (the PIN, until the hub answers) or a session being used (its token). */
 type Live = { attempt: SignInAttempt; stored?: undefined } | { attempt?: undefined; stored: StoredSession };
-type Phase = ({ kind: 'form'; message?: string; initial?: FormInitial } | ({ kind: 'live'; n: number } & Live));
+type Phase = { kind: 'form'; message?: Words; initial?: FormInitial } | ({ kind: 'live'; n: number } & Live);
 
 let attempts = 0;
 
@@ -37,7 +37,7 @@ export function SessionGate<R extends ConsoleRole>({ role, children }: { role: R
   });
 
   const toForm = useCallback(
-    (message?: string, initial?: FormInitial) => {
+    (message?: Words, initial?: FormInitial) => {
       forgetSession(role);
       setPhase({ kind: 'form', ...(message ? { message } : {}), ...(initial ? { initial } : {}) });
     },
@@ -45,7 +45,7 @@ export function SessionGate<R extends ConsoleRole>({ role, children }: { role: R
   );
 
   if (phase.kind === 'form') {
-    return <SignInForm key={phase.message ?? ''} role={role} message={phase.message} initial={phase.initial} onSignIn={(attempt) => setPhase({ kind: 'live', n: ++attempts, attempt })} />;
+    return <SignInForm key={phase.message?.key ?? ''} role={role} message={phase.message} initial={phase.initial} onSignIn={(attempt) => setPhase({ kind: 'live', n: ++attempts, attempt })} />;
   }
   return (
     <Connected
@@ -86,7 +86,7 @@ function Connected<R extends ConsoleRole>({
   role: R;
   live: Live;
   onSignedIn: (stored: StoredSession) => void;
-  onEnd: (message?: string, initial?: FormInitial) => void;
+  onEnd: (message?: Words, initial?: FormInitial) => void;
   children: (signedIn: SignedIn<R>) => ReactNode;
 }) {
   const { t } = useTranslation();
@@ -112,22 +112,22 @@ function Connected<R extends ConsoleRole>({
   }, [heard, live, role, onSignedIn]);
 
   useEffect(() => {
-    if (view.connection === 'ended') onEnd(endedText(t, view.ended));
+    if (view.connection === 'ended') onEnd(endedWords(view.ended));
     else if (view.connection === 'refused') {
       // A refused token is a session that is over; a refused PIN is a sign-in to try again.
-      if (expiresAt) onEnd(resumeRefusedText(t, view.refusal, role, expiresAt, new Date()));
-      else onEnd(refusalText(t, view.refusal, role, keyTyped), retry.current);
+      if (expiresAt) onEnd(resumeRefusedWords(view.refusal, role, expiresAt, new Date()));
+      else onEnd(refusalWords(view.refusal, role, keyTyped), retry.current);
     }
-  }, [view.connection, view.ended, view.refusal, onEnd, t, role, keyTyped, expiresAt]);
+  }, [view.connection, view.ended, view.refusal, onEnd, role, keyTyped, expiresAt]);
 
   // A supervisor's console signed in with an operator's key or account is sent back too.
   const heardRole = view.hub.you?.role;
   const accountRole = view.session?.user.role;
   useEffect(() => {
     if (role !== 'supervisor') return;
-    if (heardRole && heardRole !== 'supervisor') onEnd(t('sup.notSupervisorKey'), retry.current);
-    else if (accountRole && accountRole !== 'supervisor') onEnd(t('sup.notSupervisorAccount'), retry.current);
-  }, [role, heardRole, accountRole, onEnd, t]);
+    if (heardRole && heardRole !== 'supervisor') onEnd({ key: 'sup.notSupervisorKey' }, retry.current);
+    else if (accountRole && accountRole !== 'supervisor') onEnd({ key: 'sup.notSupervisorAccount' }, retry.current);
+  }, [role, heardRole, accountRole, onEnd]);
 
   const signOut = useCallback(() => {
     setSigningOut(true);

@@ -1,10 +1,11 @@
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { desktopApi } from '../../../../shared/desktop/api';
 import { PIN_MAX } from '../../../../shared/protocol/accounts';
 import { Field } from '../../ui/Field';
 import { formatIndian } from '../../ui/format';
 import { fillBlank, useDesktopSignInDefaults } from './desktopSignIn';
+import type { Words } from './refusal';
 import { type ConsoleRole, type FormProblem, loadRemembered, type SignInAttempt, signInFromForm, unsentByPerson } from './session';
 import { SignInPage } from './SignInPage';
 
@@ -23,7 +24,7 @@ export type FormInitial = { seat?: number; user?: string; key?: string };
  * key that worked here before; "Change the access key" asks for it again). Its accessible names
  * (`Seat`, `User`, `PIN`, `Access key`, `Sign in`) are part of the contract.
  */
-export function SignInForm({ role, message, initial, onSignIn }: { role: ConsoleRole; message?: string | undefined; initial?: FormInitial | undefined; onSignIn: (a: SignInAttempt) => void }) {
+export function SignInForm({ role, message, initial, onSignIn }: { role: ConsoleRole; message?: Words | undefined; initial?: FormInitial | undefined; onSignIn: (a: SignInAttempt) => void }) {
   const { t } = useTranslation();
   const remembered = useMemo(() => loadRemembered(role), [role]);
   const hasSeat = role === 'operator';
@@ -48,11 +49,16 @@ export function SignInForm({ role, message, initial, onSignIn }: { role: Console
   // People on this screen who signed out with changes still to send are reminded of them.
   const unsent = hasSeat ? unsentByPerson() : [];
   const firstBlank = hasSeat && !seat ? 'seat' : !user ? 'user' : 'pin';
+  // The field at fault takes the focus, so the person types the correction straight away.
+  const fields = { seat: useRef<HTMLInputElement>(null), user: useRef<HTMLInputElement>(null), pin: useRef<HTMLInputElement>(null), key: useRef<HTMLInputElement>(null) };
 
   function submit(e: FormEvent) {
     e.preventDefault();
     const r = signInFromForm(role, { seat, user, pin, key: askKey ? key : '' }, askKey ? '' : heldKey);
-    if (!r.ok) return setProblem({ field: r.field, error: r.error });
+    if (!r.ok) {
+      setProblem({ field: r.field, error: r.error });
+      return fields[r.field].current?.focus();
+    }
     onSignIn(r.attempt);
   }
 
@@ -66,7 +72,7 @@ export function SignInForm({ role, message, initial, onSignIn }: { role: Console
         <p className="muted">{t(INTRO[role].intro)}</p>
         {message && (
           <p className="alert alert-error" role="alert">
-            {message}
+            {t(message.key, message.values)}
           </p>
         )}
         {unsent.map((u) => (
@@ -76,11 +82,12 @@ export function SignInForm({ role, message, initial, onSignIn }: { role: Console
         ))}
         {hasSeat && (
           <Field label={t('signIn.seat')} hint={t('signIn.seatHint')} error={errorOf('seat')}>
-            <input name="seat" inputMode="numeric" autoComplete="off" value={seat} onChange={(e) => setSeat(e.target.value)} autoFocus={firstBlank === 'seat'} />
+            <input ref={fields.seat} name="seat" inputMode="numeric" autoComplete="off" value={seat} onChange={(e) => setSeat(e.target.value)} autoFocus={firstBlank === 'seat'} />
           </Field>
         )}
         <Field label={t('signIn.user')} hint={t('signIn.userHint')} error={errorOf('user')}>
           <input
+            ref={fields.user}
             name="user"
             autoComplete="username"
             autoCapitalize="none"
@@ -93,13 +100,13 @@ export function SignInForm({ role, message, initial, onSignIn }: { role: Console
         </Field>
         {/* Digits bring up a number pad where there is one; a passphrase can still be typed. */}
         <Field label={t('signIn.pin')} hint={t('signIn.pinHint')} error={errorOf('pin')}>
-          <input name="pin" type="password" inputMode="numeric" autoComplete="current-password" value={pin} onChange={(e) => setPin(e.target.value)} autoFocus={firstBlank === 'pin'} />
+          <input ref={fields.pin} name="pin" type="password" inputMode="numeric" autoComplete="current-password" value={pin} onChange={(e) => setPin(e.target.value)} autoFocus={firstBlank === 'pin'} />
         </Field>
         {askKey ? (
           <>
             <p className="small muted">{t('signIn.introKey')}</p>
             <Field label={t('signIn.key')} error={errorOf('key')}>
-              <input name="key" type="password" autoComplete="off" value={key} onChange={(e) => setKey(e.target.value)} autoFocus={keyAsked} />
+              <input ref={fields.key} name="key" type="password" autoComplete="off" value={key} onChange={(e) => setKey(e.target.value)} autoFocus={keyAsked} />
             </Field>
           </>
         ) : (

@@ -2,16 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { SESSION_END_REASONS } from '../../../../shared/protocol/accounts';
 import { en } from '../../i18n/en';
 import { hi } from '../../i18n/hi';
-import { endedText, refusalText, resumeRefusedText } from './refusal';
+import { endedWords, refusalWords, resumeRefusedWords, type Words } from './refusal';
 
-/** Looks a dictionary key up as i18next would, filling in {{placeholders}}. */
+/** Says words as i18next would, from a dictionary, filling in {{placeholders}}. */
 function translator(dict: object) {
-  return (key: string, o?: Record<string, unknown>) => {
+  return ({ key, values }: Words) => {
     const text = key.split('.').reduce<unknown>((x, k) => (x as Record<string, unknown>)[k], dict);
     if (typeof text !== 'string') throw new Error(`no words for ${key}`);
-    return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(o?.[name] ?? ''));
+    return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values?.[name] ?? ''));
   };
 }
+
+const refusalText = (say: (w: Words) => string, ...a: Parameters<typeof refusalWords>) => say(refusalWords(...a));
+const endedText = (say: (w: Words) => string, ...a: Parameters<typeof endedWords>) => say(endedWords(...a));
+const resumeRefusedText = (say: (w: Words) => string, ...a: Parameters<typeof resumeRefusedWords>) => say(resumeRefusedWords(...a));
 
 // Every reason the hub gives a supervisor (seat_taken is an operator's alone).
 const REASONS = ['unauthorized', 'locked', 'invalid', 'outdated', undefined];

@@ -7,7 +7,11 @@
 import type { SessionEndReason } from '../../../../shared/protocol';
 import type { ConsoleRole } from './session';
 
-type T = (k: string, o?: Record<string, unknown>) => string;
+/**
+ * What to say, as the dictionary's key and its values: said when shown, so that the words follow
+ * the page's language when the person switches it.
+ */
+export type Words = { key: string; values?: Record<string, unknown> };
 
 const REFUSALS: Record<ConsoleRole, Record<string, string>> = {
   operator: {
@@ -28,10 +32,10 @@ const REFUSALS: Record<ConsoleRole, Record<string, string>> = {
 };
 
 /** A sign-in the hub refused (`connect_error`); `keyTyped`: the person typed the key this time. */
-export function refusalText(t: T, reason: string | undefined, role: ConsoleRole, keyTyped = false): string {
+export function refusalWords(reason: string | undefined, role: ConsoleRole, keyTyped = false): Words {
   const r = reason ?? 'unauthorized';
   const key = REFUSALS[role][r === 'unauthorized' && keyTyped ? 'unauthorizedKey' : r];
-  return key ? t(key) : t('refused.other', { reason: r });
+  return key ? { key } : { key: 'refused.other', values: { reason: r } };
 }
 
 const ENDED: Record<SessionEndReason, string> = {
@@ -44,8 +48,8 @@ const ENDED: Record<SessionEndReason, string> = {
 };
 
 /** A session the hub ended while the console was open (`session:ended`). */
-export function endedText(t: T, reason: SessionEndReason | undefined): string {
-  return t(reason ? ENDED[reason] : 'ended.other');
+export function endedWords(reason: SessionEndReason | undefined): Words {
+  return { key: reason ? ENDED[reason] : 'ended.other' };
 }
 
 /**
@@ -53,7 +57,7 @@ export function endedText(t: T, reason: SessionEndReason | undefined): string {
  * session ends (signed out elsewhere, disabled, PIN reset, 16 hours), which the hub does not
  * tell apart; past the session's end by this PC's clock, it says the 16 hours are over.
  */
-export function resumeRefusedText(t: T, reason: string | undefined, role: ConsoleRole, expiresAt: string, now: Date): string {
-  if (reason && reason !== 'unauthorized') return refusalText(t, reason, role);
-  return t(Date.parse(expiresAt) <= now.getTime() ? 'ended.expired' : 'ended.other');
+export function resumeRefusedWords(reason: string | undefined, role: ConsoleRole, expiresAt: string, now: Date): Words {
+  if (reason && reason !== 'unauthorized') return refusalWords(reason, role);
+  return { key: Date.parse(expiresAt) <= now.getTime() ? 'ended.expired' : 'ended.other' };
 }

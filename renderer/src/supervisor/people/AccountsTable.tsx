@@ -11,7 +11,7 @@ import { errorText } from '../../ui/errorText';
 import type { HubTime } from '../../ui/hubTime';
 import { ConfirmButton } from '../ConfirmButton';
 import { FreeSeatButton } from '../FreeSeatButton';
-import { sortAccounts } from './people';
+import { sessionsInOrder, sortAccounts } from './people';
 import { PeopleTable } from './PeopleTable';
 
 type Props = {
@@ -63,12 +63,15 @@ export function AccountsTable({ client, accounts, me, time, now, labelledBy, onC
           <td>{t(`sup.people.roles.${a.role}`)}</td>
           <td>
             {a.sessions.length === 0 && <span className="muted">{t('sup.people.notSignedIn')}</span>}
-            {a.sessions.map((s, i) => (
-              <div key={`${s.clientId ?? i} ${s.since}`} className="people-session">
+            {sessionsInOrder(a.sessions).map((s, i) => (
+              // A session whose window closed without signing out stays open until it ends: said, and greyed.
+              <div key={`${s.clientId ?? i} ${s.since}`} className={s.connected === false ? 'people-session muted' : 'people-session'}>
                 {s.seat !== undefined
                   ? t('sup.people.atSeat', { seat: s.seat, address: s.address, time: time.when(s.since, now) })
-                  : t('sup.people.atAddress', { address: s.address, time: time.when(s.since, now) })}{' '}
-                {s.seat !== undefined && <FreeSeatButton client={client} seat={s.seat} name={a.name} onFreed={onChanged} />}
+                  : t('sup.people.atAddress', { address: s.address, time: time.when(s.since, now) })}
+                {s.connected === false && ` · ${t('sup.people.notConnected')}`}{' '}
+                {/* Only a connected holder keeps others from a seat (seat_taken): that is what freeing is for. */}
+                {s.seat !== undefined && s.connected !== false && <FreeSeatButton client={client} seat={s.seat} name={a.name} onFreed={onChanged} />}
               </div>
             ))}
           </td>

@@ -3,7 +3,7 @@
  * PIN, which the form hands up to be shown once. What the hub would refuse is said first, by
  * the field it is about.
  */
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACCOUNT_ROLES, type AccountRole, USERNAME_PATTERN, type UserCreateResult } from '../../../../shared/protocol/accounts';
 import type { HubClient } from '../../hubLink/client';
@@ -34,20 +34,26 @@ export function AddAccount({ client, connected, onCreated }: { client: HubClient
   const [busy, setBusy] = useState(false);
   // One opId per account: pressing again after a lost answer creates it once.
   const [opId, setOpId] = useState(newId);
+  // The field at fault takes the focus, so the person types the correction straight away.
+  const fields = { username: useRef<HTMLInputElement>(null), name: useRef<HTMLInputElement>(null) };
+  const fault = (p: Problem) => {
+    setProblem(p);
+    if (p.field) fields[p.field].current?.focus();
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const own = newAccountProblem(username, name);
-    if (own) return setProblem({ field: own.field, text: t(own.key) });
+    if (own) return fault({ field: own.field, text: t(own.key) });
     setBusy(true);
     setProblem(null);
     const r = await client.request('user:create', { opId, username: username.trim().toLowerCase(), name: name.trim(), role });
     setBusy(false);
     if (!r.ok) {
       const field = (r.error as { field?: string }).field;
-      if (r.error.code === 'conflict') return setProblem({ field: 'username', text: t('sup.people.taken') });
-      if (r.error.code === 'invalid' && (field === 'username' || field === 'name')) return setProblem({ field, text: t(field === 'username' ? 'sup.people.badUsername' : 'sup.people.needName') });
-      return setProblem({ field: null, text: errorText(t, r.error.code) });
+      if (r.error.code === 'conflict') return fault({ field: 'username', text: t('sup.people.taken') });
+      if (r.error.code === 'invalid' && (field === 'username' || field === 'name')) return fault({ field, text: t(field === 'username' ? 'sup.people.badUsername' : 'sup.people.needName') });
+      return fault({ field: null, text: errorText(t, r.error.code) });
     }
     setUsername('');
     setName('');
@@ -59,10 +65,10 @@ export function AddAccount({ client, connected, onCreated }: { client: HubClient
   return (
     <form className="cfg-row people-add" onSubmit={(e) => void submit(e)} noValidate>
       <Field label={t('sup.people.username')} error={errorOf('username')}>
-        <input autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={32} value={username} onChange={(e) => setUsername(e.target.value)} />
+        <input ref={fields.username} autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={32} value={username} onChange={(e) => setUsername(e.target.value)} />
       </Field>
       <Field label={t('sup.people.name')} error={errorOf('name')} limit={NAME_MAX}>
-        <input autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />
+        <input ref={fields.name} autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />
       </Field>
       <Field label={t('sup.people.role')}>
         <select value={role} onChange={(e) => setRole(e.target.value as AccountRole)}>

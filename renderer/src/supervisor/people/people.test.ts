@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Account, PersonFigures, SecurityEvent } from '../../../../shared/protocol';
-import { joinLog, sortAccounts, sortFigures } from './people';
+import { joinLog, sessionsInOrder, sortAccounts, sortFigures } from './people';
 
 const account = (username: string, extra: Partial<Account> = {}): Account => ({
   username,
@@ -31,6 +31,12 @@ describe('the People tab', () => {
       breakSecondsToday: 0,
     });
     expect(sortFigures([p('neha'), p('ravi', 12), p('asha', 3), p('imran')]).map((x) => x.username)).toEqual(['asha', 'ravi', 'imran', 'neha']);
+  });
+
+  it('lists a person’s sessions with a window connected first, then the newest', () => {
+    const s = (since: string, connected?: boolean) => ({ address: '10.0.0.13', since, ...(connected !== undefined ? { connected } : {}) });
+    const list = [s('2026-11-28T08:00:00.000Z', false), s('2026-11-28T07:00:00.000Z', true), s('2026-11-28T09:00:00.000Z', false)];
+    expect(sessionsInOrder(list).map((x) => x.since)).toEqual(['2026-11-28T07:00:00.000Z', '2026-11-28T09:00:00.000Z', '2026-11-28T08:00:00.000Z']);
   });
 
   it('joins pages of the sign-in log newest first, each event once (a refresh may overlap an older page)', () => {
