@@ -45,6 +45,20 @@ test('the access key is asked for once: once it worked, this browser holds it, a
   await expect(page.getByRole('alert')).toContainText('The user name, PIN or access key is not right');
 });
 
+test('in the desktop app, the seat and the key IT configured for the PC: the seat is filled in and the key never asked for', async ({ page }) => {
+  // The desktop app's one API, as its preload gives it to the page (shared/desktop/api.ts).
+  const info = { appVersion: '0.1.0', role: 'seat', window: 'operator', seat: 28, signInKey: E2E_KEYS.operator, hubUrl: hubUrl(), platform: 'windows' };
+  await page.addInitScript({
+    content: `window.helplineDesktop = Object.freeze({ getInfo: async () => ({ ok: true, value: ${JSON.stringify(info)} }), saveExport: async () => ({ ok: false, error: { code: 'unavailable', message: '' } }), printToPdf: async () => ({ ok: false, error: { code: 'unavailable', message: '' } }), notifyUrgent: async () => ({ ok: true, value: null }) });`,
+  });
+  await page.goto(`${hubUrl()}/?lang=en`);
+  await expect(page.getByLabel('Seat', { exact: true })).toHaveValue('28');
+  await expect(page.getByLabel('Access key', { exact: true })).toHaveCount(0);
+  await fillSignIn(page, 'op28', E2E_PIN, 'never typed');
+  await expect(page.getByRole('status', { name: 'Connection' })).toContainText('Connected');
+  await expect(page.getByRole('banner')).toContainText('Seat 28 · Operator 28');
+});
+
 test('a seat someone else is signed in at is refused, with what to do', async ({ browser }) => {
   const a = await browser.newContext();
   const b = await browser.newContext();

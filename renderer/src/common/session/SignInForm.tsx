@@ -4,7 +4,7 @@ import { desktopApi } from '../../../../shared/desktop/api';
 import { PIN_MAX } from '../../../../shared/protocol/accounts';
 import { Field } from '../../ui/Field';
 import { formatIndian } from '../../ui/format';
-import { fillBlank, useDesktopSignInDefaults } from './desktopSignIn';
+import { fillBlank, heldKey, useDesktopSignInDefaults } from './desktopSignIn';
 import type { Words } from './refusal';
 import { type ConsoleRole, type FormProblem, loadRemembered, type SignInAttempt, signInFromForm, unsentByPerson } from './session';
 import { SignInPage } from './SignInPage';
@@ -43,9 +43,7 @@ export function SignInForm({ role, message, initial, onSignIn }: { role: Console
     setSeat((v) => fillBlank(v, d.seat));
     setDesktopKey(d.key ?? null);
   });
-  // IT's configuration first: a key remembered here is only ever one a person typed.
-  const heldKey = desktopKey || remembered.key;
-  const askKey = changingKey || (desktopKey !== undefined && !heldKey);
+  const { ask: askKey, held } = heldKey(desktopKey, remembered.key, changingKey);
   // People on this screen who signed out with changes still to send are reminded of them.
   const unsent = hasSeat ? unsentByPerson() : [];
   const firstBlank = hasSeat && !seat ? 'seat' : !user ? 'user' : 'pin';
@@ -54,7 +52,7 @@ export function SignInForm({ role, message, initial, onSignIn }: { role: Console
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const r = signInFromForm(role, { seat, user, pin, key: askKey ? key : '' }, askKey ? '' : heldKey);
+    const r = signInFromForm(role, { seat, user, pin, key: askKey ? key : '' }, askKey ? '' : held);
     if (!r.ok) {
       setProblem({ field: r.field, error: r.error });
       return fields[r.field].current?.focus();
@@ -110,7 +108,7 @@ export function SignInForm({ role, message, initial, onSignIn }: { role: Console
             </Field>
           </>
         ) : (
-          heldKey && (
+          held && (
             <p className="small">
               <button type="button" className="link-button" 
                 onClick={() => {

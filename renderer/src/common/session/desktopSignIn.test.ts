@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { DesktopApi, DesktopInfo, DesktopResult } from '../../../../shared/desktop/api';
-import { fillBlank, requestSignInDefaults, signInDefaults } from './desktopSignIn';
+import { fillBlank, heldKey, requestSignInDefaults, signInDefaults } from './desktopSignIn';
 
 const seatPc: DesktopInfo = { appVersion: '0.1.0', role: 'seat', window: 'operator', seat: 12, signInKey: 'op-key', hubUrl: 'http://10.0.0.5:4950', platform: 'windows' };
 const hubPc: DesktopInfo = { ...seatPc, role: 'hub', window: 'supervisor', seat: null, signInKey: 'sup-key' };
@@ -40,6 +40,22 @@ describe('requestSignInDefaults', () => {
   });
   it('a call that fails outright still leaves the form usable', async () => {
     expect(await requestSignInDefaults(fakeDesktop(() => Promise.reject(new Error('gone'))), 'supervisor')).toEqual({});
+  });
+});
+
+describe('heldKey', () => {
+  it('the desktop app holds the key: the form does not ask for it', () => {
+    expect(heldKey('op-key', '', false)).toEqual({ ask: false, held: 'op-key' });
+    // IT's configuration wins over a key typed in this window before.
+    expect(heldKey('op-key', 'typed-once', false)).toEqual({ ask: false, held: 'op-key' });
+  });
+  it('a browser asks once, then holds the key that worked', () => {
+    expect(heldKey(null, '', false)).toEqual({ ask: true, held: '' });
+    expect(heldKey(null, 'typed-once', false)).toEqual({ ask: false, held: 'typed-once' });
+  });
+  it('asks again when the person wants to change it, and not while the desktop app is still answering', () => {
+    expect(heldKey('op-key', '', true).ask).toBe(true);
+    expect(heldKey(undefined, '', false).ask).toBe(false);
   });
 });
 

@@ -36,6 +36,19 @@ export async function requestSignInDefaults(desktop: DesktopApi | undefined, for
   }
 }
 
+/**
+ * Whether the sign-in form asks for the access key, and the key it signs in with when it does
+ * not. IT's configuration comes first (`desktopKey`: undefined while the desktop app is being
+ * asked, null where it has none or there is no desktop app), then a key that worked in this
+ * browser; `changing`: the person asked to type another one.
+ */
+export function heldKey(desktopKey: string | null | undefined, remembered: string, changing: boolean): { ask: boolean; held: string } {
+  const held = desktopKey || remembered;
+  // While the desktop app has not answered, nothing is asked: it answers at once, and a field
+  // that appeared and went would only confuse.
+  return { ask: changing || (desktopKey !== undefined && !held), held };
+}
+
 /** The field's value after filling in: a blank field takes the default, anything else is kept. */
 export function fillBlank(current: string, fallback: string | undefined): string {
   return current.trim() === '' && fallback ? fallback : current;
