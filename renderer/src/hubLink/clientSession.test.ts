@@ -136,3 +136,22 @@ describe('the outbox per person', () => {
     expect(outboxScope({ seat: 3 })).toBe('seat-3');
   });
 });
+
+describe('an outbox from before personal accounts', () => {
+  it('is taken over and sent by the first person to sign in at its seat, ahead of their own ops', () => {
+    const store = memoryStore();
+    const queued = { opId: 'before-accounts', name: 'ticket:create', payload: { ticket: { phone: '9876543210', category: 'other', description: 'Queued before the upgrade' } }, queuedAt: '2026-11-28T09:00:00.000Z', attempts: 0 };
+    store.setItem('hcr.outbox.seat-3', JSON.stringify({ v: 1, ops: [queued], resolved: [], problems: [] }));
+    const a = person('asha', { pin: '482913' }, store);
+    expect(a.client.getView().ops.map((o) => o.opId)).toEqual(['before-accounts']);
+    expect(store.getItem('hcr.outbox.seat-3')).toBeNull();
+    a.client.setSeat('ready');
+    a.socket().open(SNAP);
+    a.socket().fire('session', sessionOf('asha'));
+    expect(a.socket().sent.map((x) => x.payload.opId)).toEqual(['before-accounts']);
+    a.client.stop();
+    // Nobody else gets it a second time.
+    const b = person('ravi', { pin: '739184' }, store);
+    expect(b.client.getView().ops).toHaveLength(0);
+  });
+});

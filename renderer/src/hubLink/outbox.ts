@@ -289,3 +289,29 @@ function setPath(target: object, path: string, value: string): void {
   }
   obj[parts[parts.length - 1]!] = value;
 }
+
+/**
+ * Before personal accounts an outbox was kept per seat (`hcr.outbox.seat-12`); now it is per
+ * seat and person. Ops a seat queued before the upgrade belong to nobody's account, and would
+ * otherwise never leave this PC: the first person to sign in at that seat takes them over, ahead
+ * of their own (they were queued first), and sends them. The call the seat was on goes with them.
+ */
+export function adoptSeatOutbox(store: KeyValueStore, seat: number, into: string): void {
+  const from = `hcr.outbox.seat-${seat}`;
+  const legacy = readJson<Persisted>(store, from);
+  if (!legacy) return;
+  if (legacy.v === 1 && (legacy.ops?.length || legacy.problems?.length)) {
+    const mine = readJson<Persisted>(store, `hcr.outbox.${into}`);
+    const merged: Persisted = {
+      v: 1,
+      ops: [...legacy.ops, ...(mine?.ops ?? [])],
+      resolved: [...(legacy.resolved ?? []), ...(mine?.resolved ?? [])],
+      problems: [...(legacy.problems ?? []), ...(mine?.problems ?? [])],
+    };
+    store.setItem(`hcr.outbox.${into}`, JSON.stringify(merged));
+    const call = store.getItem(`hcr.call.seat-${seat}`);
+    if (call !== null && store.getItem(`hcr.call.${into}`) === null) store.setItem(`hcr.call.${into}`, call);
+  }
+  store.removeItem(from);
+  store.removeItem(`hcr.call.seat-${seat}`);
+}

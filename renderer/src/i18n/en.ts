@@ -34,6 +34,7 @@ export const en = {
     pinTooLong: 'A PIN or passphrase has at most {{max}} characters.',
     needKey: 'Type the access key.',
     pending: '{{count}} changes made by {{user}} at seat {{seat}} are waiting to be sent. They are sent when {{user}} signs in at seat {{seat}} again.',
+    pendingSeat: '{{count}} changes made at seat {{seat}} before personal accounts are waiting to be sent. They are sent when someone signs in at seat {{seat}}.',
     signingIn: 'Signing in as {{user}}…',
     unreachable: 'The hub cannot be reached yet. Still trying…',
     cancel: 'Cancel',

@@ -75,7 +75,7 @@ export function SignInForm({ role, message, initial, onSignIn }: { role: Console
         )}
         {unsent.map((u) => (
           <p key={`${u.seat} ${u.user}`} className="alert alert-warn">
-            {t('signIn.pending', { count: formatIndian(u.count), seat: u.seat, user: u.user })}
+            {u.user ? t('signIn.pending', { count: formatIndian(u.count), seat: u.seat, user: u.user }) : t('signIn.pendingSeat', { count: formatIndian(u.count), seat: u.seat })}
           </p>
         ))}
         {hasSeat && (

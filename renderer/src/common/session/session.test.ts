@@ -66,18 +66,20 @@ describe('what a screen remembers', () => {
 });
 
 describe('changes waiting on this screen', () => {
-  it('are listed by seat and person', () => {
+  it('are listed by seat and person; those from before personal accounts by seat alone', () => {
     const store = Object.assign(memoryStore(), { length: 0, key: (_: number): string | null => null });
     const items: [string, string][] = [
       ['hcr.outbox.seat-12.user-ravi', JSON.stringify({ v: 1, ops: [{}, {}] })],
       ['hcr.outbox.seat-12.user-asha', JSON.stringify({ v: 1, ops: [{}] })],
       ['hcr.outbox.supervisor.user-meena', JSON.stringify({ v: 1, ops: [{}] })],
       ['hcr.outbox.seat-3.user-neha', JSON.stringify({ v: 1, ops: [] })],
+      ['hcr.outbox.seat-7', JSON.stringify({ v: 1, ops: [{}] })],
     ];
     for (const [k, v] of items) store.setItem(k, v);
     store.length = items.length;
     store.key = (i: number) => items[i]?.[0] ?? null;
     expect(unsentByPerson(store)).toEqual([
+      { seat: 7, count: 1 },
       { seat: 12, user: 'asha', count: 1 },
       { seat: 12, user: 'ravi', count: 2 },
     ]);

@@ -167,16 +167,20 @@ function localStore(): ListableStore | null {
   }
 }
 
-/** Changes still to be sent on this screen, by seat and person: they go when that person signs in at that seat again. */
-export function unsentByPerson(store: ListableStore | null = localStore()): { seat: number; user: string; count: number }[] {
-  const out: { seat: number; user: string; count: number }[] = [];
+/**
+ * Changes still to be sent on this screen, by seat and person: they go when that person signs in
+ * at that seat again. Those queued before personal accounts have no person (`user` absent): the
+ * next person at that seat sends them.
+ */
+export function unsentByPerson(store: ListableStore | null = localStore()): { seat: number; user?: string; count: number }[] {
+  const out: { seat: number; user?: string; count: number }[] = [];
   if (!store) return out;
   for (let i = 0; i < store.length; i++) {
     const k = store.key(i);
-    const m = k ? /^hcr\.outbox\.seat-(\d+)\.user-(.+)$/.exec(k) : null;
+    const m = k ? /^hcr\.outbox\.seat-(\d+)(?:\.user-(.+))?$/.exec(k) : null;
     if (!m || !k) continue;
     const count = readJson<{ ops?: unknown[] }>(store, k)?.ops?.length ?? 0;
-    if (count > 0) out.push({ seat: Number(m[1]), user: m[2]!, count });
+    if (count > 0) out.push({ seat: Number(m[1]), ...(m[2] !== undefined ? { user: m[2] } : {}), count });
   }
-  return out.sort((a, b) => a.seat - b.seat || a.user.localeCompare(b.user));
+  return out.sort((a, b) => a.seat - b.seat || (a.user ?? '').localeCompare(b.user ?? ''));
 }
