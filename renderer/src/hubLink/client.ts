@@ -30,7 +30,7 @@ import type { CallCloseResult } from '../../../shared/protocol/callClose';
 import type { Disposition, SettableSeatState } from '../../../shared/protocol/vocabulary';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
 import { applyChange, applyCounter, applySnapshot, applySynced, emptyHubMirror, type HubMirror, mergeTickets } from './hubMirror';
-import { adoptSeatOutbox, type AwaitingRefs, type OpMeta, type OpPayload, type OpRef, Outbox, type Problem, type QueuedOp, type QueuedOpOf, type RefPath } from './outbox';
+import { adoptOutbox, type AwaitingRefs, type OpMeta, type OpPayload, type OpRef, Outbox, type Problem, type QueuedOp, type QueuedOpOf, type RefPath } from './outbox';
 import { type Credential, Credentials } from './credentials';
 import { type KeyValueStore, newId, readJson } from './storage';
 import { type AckedStart, closedCall, type CurrentCall, currentCall, effectiveSeatState, isLocalTicketId, LOCAL_TICKET_PREFIX } from './view';
@@ -208,7 +208,7 @@ export class HubClient {
     this.credentials = new Credentials(opts.credential);
     this.session = opts.session ?? null;
     const scope = outboxScope(opts.auth, opts.outboxScope);
-    if (!opts.readOnly && opts.auth.seat !== undefined && opts.auth.user !== undefined) adoptSeatOutbox(opts.storage, opts.auth.seat, scope);
+    if (!opts.readOnly && opts.auth.user !== undefined) adoptOutbox(opts.storage, outboxScope({ ...(opts.auth.seat !== undefined ? { seat: opts.auth.seat } : {}) }, opts.outboxScope), scope);
     this.outbox = opts.readOnly ? null : new Outbox(opts.storage, `hcr.outbox.${scope}`, this.now);
     this.extrasKey = `hcr.call.${scope}`;
     this.extras = readJson<SessionExtras>(opts.storage, this.extrasKey) ?? { callTicket: null, acked: null };

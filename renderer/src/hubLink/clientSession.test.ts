@@ -138,6 +138,15 @@ describe('the outbox per person', () => {
 });
 
 describe('an outbox from before personal accounts', () => {
+  it('of the supervisor’s console is taken over by the first supervisor to sign in there', () => {
+    const store = memoryStore();
+    const queued = { opId: 'note-before-accounts', name: 'ticket:note', payload: { id: 't1', text: 'Called the ward office' }, queuedAt: '2026-11-28T09:00:00.000Z', attempts: 0 };
+    store.setItem('hcr.outbox.supervisor', JSON.stringify({ v: 1, ops: [queued], resolved: [], problems: [] }));
+    const client = new HubClient({ url: 'http://hub', auth: { key: 'k', clientId: 'c', user: 'meena' }, outboxScope: 'supervisor', credential: { pin: '482913' }, storage: store, connect: (_u, a) => new FakeSocket(a) });
+    expect(client.getView().ops.map((o) => o.opId)).toEqual(['note-before-accounts']);
+    expect(store.getItem('hcr.outbox.supervisor')).toBeNull();
+  });
+
   it('is taken over and sent by the first person to sign in at its seat, ahead of their own ops', () => {
     const store = memoryStore();
     const queued = { opId: 'before-accounts', name: 'ticket:create', payload: { ticket: { phone: '9876543210', category: 'other', description: 'Queued before the upgrade' } }, queuedAt: '2026-11-28T09:00:00.000Z', attempts: 0 };

@@ -291,13 +291,14 @@ function setPath(target: object, path: string, value: string): void {
 }
 
 /**
- * Before personal accounts an outbox was kept per seat (`hcr.outbox.seat-12`); now it is per
- * seat and person. Ops a seat queued before the upgrade belong to nobody's account, and would
- * otherwise never leave this PC: the first person to sign in at that seat takes them over, ahead
- * of their own (they were queued first), and sends them. The call the seat was on goes with them.
+ * Before personal accounts an outbox was kept per seat (`hcr.outbox.seat-12`, and one for the
+ * supervisor's console); now it is per seat and person. Ops queued before the upgrade belong to
+ * nobody's account, and would otherwise never leave this PC: the first person to sign in at that
+ * seat (or console) takes them over, ahead of their own (they were queued first), and sends
+ * them. The call the seat was on goes with them.
  */
-export function adoptSeatOutbox(store: KeyValueStore, seat: number, into: string): void {
-  const from = `hcr.outbox.seat-${seat}`;
+export function adoptOutbox(store: KeyValueStore, scope: string, into: string): void {
+  const from = `hcr.outbox.${scope}`;
   const legacy = readJson<Persisted>(store, from);
   if (!legacy) return;
   if (legacy.v === 1 && (legacy.ops?.length || legacy.problems?.length)) {
@@ -309,9 +310,9 @@ export function adoptSeatOutbox(store: KeyValueStore, seat: number, into: string
       problems: [...(legacy.problems ?? []), ...(mine?.problems ?? [])],
     };
     store.setItem(`hcr.outbox.${into}`, JSON.stringify(merged));
-    const call = store.getItem(`hcr.call.seat-${seat}`);
+    const call = store.getItem(`hcr.call.${scope}`);
     if (call !== null && store.getItem(`hcr.call.${into}`) === null) store.setItem(`hcr.call.${into}`, call);
   }
   store.removeItem(from);
-  store.removeItem(`hcr.call.seat-${seat}`);
+  store.removeItem(`hcr.call.${scope}`);
 }
