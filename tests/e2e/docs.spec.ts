@@ -117,10 +117,12 @@ test('wall, supervisor and report screenshots, on a floor two days into its hist
     await expect(page.getByRole('list', { name: 'Seats', exact: true }).getByRole('listitem')).toHaveCount(OPERATORS.length + 1);
     await page.waitForTimeout(1200);
     await page.screenshot({ path: 'docs/supervisor.png' });
-    for (const section of ['Follow-up', 'Configuration', 'Reports']) {
+    for (const section of ['Follow-up', 'People', 'Configuration', 'Reports']) {
       await page.getByRole('button', { name: new RegExp(`^${section}`) }).click();
       await page.waitForTimeout(1000);
       await page.screenshot({ path: `test-results/docs/supervisor-${section.toLowerCase()}.png` });
+      // Each operator's day and the accounts, for the README's Accounts.
+      if (section === 'People') await page.screenshot({ path: 'docs/people.png' });
       if (section === 'Follow-up') {
         await page.getByRole('table', { name: 'Past their service-level target' }).getByRole('button', { name: /^#\d+$/ }).first().click();
         await page.waitForTimeout(800);
