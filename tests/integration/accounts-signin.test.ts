@@ -238,6 +238,23 @@ describe('seats', () => {
     expect(next.session!.user.username).toBe('op7');
   });
 
+  it("another person at a seat left during a call does not take the call over: it closes as disconnected, when its holder left", async () => {
+    const hub = await startTestHub(res, { seats: 8, callGraceSeconds: 600 });
+    const sup = await res.ready(hub.url, supervisorAuth());
+    const holder = await res.ready(hub.url, operatorAuth(6));
+    const call = (await holder.emit('call:start', { opId: randomUUID(), phone: '9812300009' })).call!;
+    holder.close();
+    await waitUntil(() => sup.mirror!.seats.get(6)?.state === 'offline', 'seat 6 offline');
+    const left = sup.mirror!.seats.get(6)!.since;
+    const next = await res.ready(hub.url, operatorAuth(6, { user: 'op7' }));
+    await waitUntil(() => sup.mirror!.seats.get(6)?.user === 'op7', 'op7 at seat 6');
+    expect(sup.mirror!.seats.get(6)).toMatchObject({ state: 'ready', name: 'Operator 7' });
+    expect(sup.mirror!.seats.get(6)!.callId).toBeUndefined();
+    const ended = sup.changes.find((c) => c.type === 'call.ended' && c.data.call.id === call.id);
+    expect(ended?.data).toMatchObject({ call: { id: call.id, disposition: 'disconnected', endedAt: left, user: 'op6' } });
+    expect(next.snapshots[0]!.you!.lastCall).toBeUndefined();
+  });
+
   it('a person holds one seat: signing in at another moves them, and the seat they left goes offline', async () => {
     const hub = await startTestHub(res, { seats: 8 });
     const sup = await res.ready(hub.url, supervisorAuth());

@@ -84,8 +84,9 @@ export class SignIn {
     const fresh = v.session ? null : newToken();
     return this.deps.writer.write(async (tx): Promise<Opened | Refusal> => {
       const account = await getAccount(tx.db, v.account.username);
-      // Changed since it was checked (a PIN reset, disabled, another role): as if it had failed.
-      if (!account || account.disabled || account.role !== a.role || account.pin.hash !== v.account.pin.hash) return 'unauthorized';
+      // Changed since it was checked (disabled, another role, for a PIN sign-in a new PIN): as if it had failed.
+      if (!account || account.disabled || account.role !== a.role) return 'unauthorized';
+      if (!v.session && account.pin.hash !== v.account.pin.hash) return 'unauthorized';
       const where = { ...(a.seat !== undefined ? { seat: a.seat } : {}), clientId: a.clientId, address: a.address };
       if (v.session) {
         const session = await findSession(tx.db, v.session.tokenHash);

@@ -50,7 +50,7 @@ export function closeAbandonedCalls(writer: Writer, graceMs: number, seats?: rea
 }
 
 /** Ends `call` as `disconnected` at `endedAt` (never before it started) and frees its seat. */
-async function endDisconnected(tx: Tx, open: Call, endedAt: string): Promise<Call> {
+export async function endDisconnected(tx: Tx, open: Call, endedAt: string): Promise<Call> {
   const call: Call = { ...open, endedAt: Date.parse(endedAt) > Date.parse(open.startedAt) ? endedAt : open.startedAt, disposition: 'disconnected' };
   await saveCallEnd(tx, call);
   tx.emit('call.ended', { call });

@@ -10,8 +10,7 @@ import { putSeat, withState } from '../store/seats';
 import { counterOf, rollDay } from '../store/state';
 import type { Tx } from '../store/writer';
 import { ticketExists } from '../store/tickets';
-import { opKey } from './context';
-import { holder } from './seats';
+import { holder, opKey } from './context';
 import type { Handler } from './handler';
 
 export const startCall: Handler<'call:start'> = async (parts, caller, req) => {

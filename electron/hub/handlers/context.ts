@@ -3,7 +3,8 @@ import type { OneTimePins } from '../accounts/oneTimePins';
 import type { ScryptParams } from '../accounts/pinHash';
 import type { FirstSupervisorFile } from '../accounts/seed';
 import type { SignIn } from '../accounts/signIn';
-import type { Caller } from '../caller';
+import type { Seat } from '../../../shared/protocol/seat';
+import type { Caller, OperatorCaller } from '../caller';
 import type { BackupInfo } from '../db/backup';
 import type { ReadDb } from '../db/connection';
 import type { ExportLinks } from '../http/exportLinks';
@@ -36,6 +37,11 @@ export type HubParts = {
 /** Who did it, on the records: the seat (0 off the floor), the account's name and its username. */
 export function actorOf(caller: Caller): Actor {
   return { seat: caller.seat ?? 0, name: caller.name, ...(caller.username !== undefined ? { user: caller.username } : {}) };
+}
+
+/** Who holds a seat, as the seat shows it: the account's name and username. */
+export function holder(caller: OperatorCaller): Pick<Seat, 'name' | 'user'> {
+  return { name: caller.name, user: caller.username };
 }
 
 export function opKey(caller: Caller, opId: string, kind: string) {

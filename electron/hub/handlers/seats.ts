@@ -8,7 +8,8 @@ import { once } from '../store/ops';
 import { putSeat, withState, type StoredSeat } from '../store/seats';
 import { publicSeat } from '../store/state';
 import type { Tx, Writer } from '../store/writer';
-import { opKey, type OperatorCaller } from './context';
+import { endDisconnected } from './abandonedCalls';
+import { holder, opKey } from './context';
 import type { Handler } from './handler';
 
 export const setSeat: Handler<'seat:set'> = async (parts, caller, req) => {
@@ -23,20 +24,22 @@ export const setSeat: Handler<'seat:set'> = async (parts, caller, req) => {
   );
 };
 
-/** Who holds a seat, as the seat shows it: the account's name and username. */
-export function holder(caller: OperatorCaller): Pick<Seat, 'name' | 'user'> {
-  return { name: caller.name, user: caller.username };
-}
-
 /** An operator's socket came online for `seat`: resume what it was doing, else ready. */
 export function seatOnline(writer: Writer, seatNo: number, who: Pick<Seat, 'name' | 'user'>): Promise<Seat> {
   return writer.write(async (tx) => {
     const seat = tx.state.seats.get(seatNo)!;
     const { resumeState: _was, ...rest } = seat;
     const call = seat.callId ? await getCall(tx.db, seat.callId) : undefined;
-    // Back within the grace period: on the same call, since the call began, so that every
-    // console times it from its true start and not from the reconnection.
-    if (call && !call.endedAt) return putSeat(tx, { ...rest, ...who, state: 'on_call', since: call.startedAt });
+    if (call && !call.endedAt) {
+      // Back within the grace period: on the same call, since the call began, so that every
+      // console times it from its true start and not from the reconnection.
+      if (call.user === undefined || call.user === who.user) return putSeat(tx, { ...rest, ...who, state: 'on_call', since: call.startedAt });
+      // Someone else sits down: the call the last holder left is theirs, and closes as it would
+      // at the end of the grace period, ended when the seat went offline.
+      await endDisconnected(tx, call, seat.state === 'offline' ? seat.since : tx.now.toISOString());
+      const { callId: _closed, resumeState: _resume, ...free } = tx.state.seats.get(seatNo)!;
+      return putSeat(tx, withState(free, 'ready', tx.now, who));
+    }
     const resume: Seat['state'] = seat.state !== 'offline' ? seat.state : (seat.resumeState ?? 'ready');
     return putSeat(tx, withState(rest, resume, tx.now, who));
   });

@@ -74,7 +74,7 @@ async function readView(deps: CatchUpDeps, since: number | undefined, caller: Ca
       const now = new Date();
       const tickets = await deps.cache.get(db, state.ticketsSeq, now, wall);
       if (caller.seat === undefined) return { seq, state, ...tickets };
-      return { seq, state, ...tickets, lastCall: await latestCallOfSeat(db, caller.seat, new Date(now.getTime() - LAST_CALL_WITHIN_MS).toISOString()) };
+      return { seq, state, ...tickets, lastCall: await latestCallOfSeat(db, caller.seat, new Date(now.getTime() - LAST_CALL_WITHIN_MS).toISOString(), caller.username) };
     });
     if (view) return view;
     if (attempt === READ_ATTEMPTS) throw new Error('the floor changed faster than a snapshot could be read; the client will retry');

@@ -12,7 +12,8 @@
 import type { Socket } from 'socket.io';
 import type { SeatHolders } from '../auth';
 import type { OperatorCaller } from '../caller';
-import { holder, seatOffline, seatOnline } from '../handlers/seats';
+import { holder } from '../handlers/context';
+import { seatOffline, seatOnline } from '../handlers/seats';
 import type { LogError } from '../options';
 import type { Writer } from '../store/writer';
 

@@ -95,8 +95,14 @@ export async function openCallsOfSeat(db: AnyDb, seat: number): Promise<Call[]> 
   return rows.map(callFromRow);
 }
 
-/** A seat's latest call started at or after `since`, running or ended. */
-export async function latestCallOfSeat(db: AnyDb, seat: number, since: string): Promise<Call | undefined> {
-  const row = await db.get<CallRow>(`SELECT ${CALL_COLUMNS} FROM calls WHERE started_at >= ? AND seat = ? ORDER BY started_at DESC, id DESC LIMIT 1`, [since, seat]);
+/**
+ * A seat's latest call started at or after `since`, running or ended, that `username` took (or
+ * one from before accounts): a person is not shown the call of whoever sat there before.
+ */
+export async function latestCallOfSeat(db: AnyDb, seat: number, since: string, username: string): Promise<Call | undefined> {
+  const row = await db.get<CallRow>(
+    `SELECT ${CALL_COLUMNS} FROM calls WHERE started_at >= ? AND seat = ? AND (username = ? OR username IS NULL) ORDER BY started_at DESC, id DESC LIMIT 1`,
+    [since, seat, username],
+  );
   return row ? callFromRow(row) : undefined;
 }
