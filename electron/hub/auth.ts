@@ -86,7 +86,7 @@ export async function admit(deps: HandshakeDeps, auth: unknown, address: string,
     address,
   };
   const verified = await deps.signIn.verify(attempt);
-  if (verified === 'locked') return refuse(CONNECT_ERRORS.locked, 'too many failed sign-ins: try again in 15 minutes, or ask a supervisor');
+  if (verified === 'locked') return refuse(CONNECT_ERRORS.locked, 'too many failed sign-ins: try again later, or ask a supervisor');
   if (verified === 'unauthorized') return refuse(CONNECT_ERRORS.unauthorized, 'the username, PIN or session is not valid');
   const username = verified.account.username;
   const seat = attempt.seat;

@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, expect, it } from 'vitest';
 import { operatorAuth, supervisorAuth, type TestClient } from '../helpers/client';
 import { startTestHub } from '../helpers/hub';
-import { TEST_KEYS, TEST_PIN, TEST_USERS } from '../helpers/keys';
+import { TEST_KEYS } from '../helpers/keys';
 import { Resources } from '../helpers/resources';
 
 const res = new Resources();
@@ -28,19 +28,33 @@ it('a PIN appears in no payload, log line, database file, WAL or backup', async 
   const own = '90817263';
   const chosen = '55319024';
   const wrong = '31415926';
+  // Eight digits each: a shorter run could turn up by chance in an id or a hash's text.
+  const supervisorPin = '62839405';
   const lines: string[] = [];
   const hub = await startTestHub(res, {
     seats: 8,
-    users: [...TEST_USERS.filter((u) => u.username === 'sup1' || u.username === 'op4'), { username: 'meera', name: 'Meera', role: 'operator', pin: own }],
+    users: [
+      { username: 'sup1', name: 'Supervisor', role: 'supervisor', pin: supervisorPin },
+      { username: 'op4', name: 'Operator 4', role: 'operator', pin: '40392817' },
+      { username: 'meera', name: 'Meera', role: 'operator', pin: own },
+    ],
     log: (line) => lines.push(line),
     // The hub's own parameters, as on a floor: what is stored is what is searched.
     pinHashing: null,
   });
-  const sup = await res.ready(hub.url, supervisorAuth());
+  const sup = await res.ready(hub.url, supervisorAuth({ pin: supervisorPin }));
   const meera = await res.ready(hub.url, operatorAuth(2, { user: 'meera', pin: own }));
   const refused = res.client(hub.url, operatorAuth(3, { user: 'meera', pin: wrong }));
   await refused.signedIn().catch(() => undefined);
   expect((await meera.emit('pin:change', { current: wrong, next: '77777777' })).error?.code).toBe('forbidden');
+  // Refusals name the field and the rule, never the value.
+  const tooShort = 'pq9z!x';
+  expect((await meera.emit('pin:change', { current: own, next: tooShort })).error).toMatchObject({ code: 'invalid', field: 'next' });
+  const overlong = `overlong-${'q'.repeat(130)}`;
+  const invalid = res.client(hub.url, operatorAuth(3, { user: 'meera', pin: overlong }));
+  await invalid.signedIn().catch(() => undefined);
+  expect(invalid.connectError?.message).toBe('invalid');
+  expect(JSON.stringify((invalid.connectError as Error & { data?: unknown }).data)).not.toContain('overlong');
   expect((await meera.emit('pin:change', { current: own, next: chosen })).ok).toBe(true);
   const created = await sup.emit('user:create', { opId: randomUUID(), username: 'nisha', name: 'Nisha', role: 'operator' });
   const reset = await sup.emit('user:resetPin', { opId: randomUUID(), username: 'op4' });
@@ -51,9 +65,9 @@ it('a PIN appears in no payload, log line, database file, WAL or backup', async 
   const backup = await sup.emit('backup:now', {});
   expect(backup.ok, JSON.stringify(backup.error)).toBe(true);
 
-  const pins = [own, chosen, wrong, '77777777', '86420864', TEST_PIN, ...oneTime];
+  const pins = [own, chosen, wrong, supervisorPin, '40392817', '77777777', '86420864', tooShort, overlong, ...oneTime];
   // Payloads: the one-time PINs in the two answers that hand them over, and nowhere else.
-  for (const c of [meera, refused, nisha]) expect(found(Buffer.from(c.rawText()), pins), 'frames to a person').toEqual([]);
+  for (const c of [meera, refused, invalid, nisha]) expect(found(Buffer.from(c.rawText()), pins), 'frames to a person').toEqual([]);
   for (const pin of oneTime) expect(framesWith(sup, pin)).toHaveLength(1);
   expect(found(Buffer.from(sup.raw.filter((f) => !oneTime.some((p) => f.includes(p))).join('\n')), pins)).toEqual([]);
   // The hub's log.
