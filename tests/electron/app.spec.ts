@@ -51,9 +51,10 @@ test("a seat's console: isolated, sandboxed, no Node, nothing else loaded or ope
 
   const info = (await window.evaluate('window.helplineDesktop.getInfo()')) as { ok: boolean; value: Record<string, unknown> };
   expect(info).toMatchObject({ ok: true, value: { role: 'seat', window: 'operator', seat: 12, signInKey: KEYS.operator, hubUrl: hub.origin } });
-  // What IT set for this PC is filled in on the sign-in form.
+  // What IT set for this PC is filled in on the sign-in form; the key it holds is never asked for.
   await expect(window.getByLabel('Seat', { exact: true })).toHaveValue('12');
-  await expect(window.getByLabel('Access key', { exact: true })).toHaveValue(KEYS.operator);
+  await expect(window.getByLabel('User', { exact: true })).toBeVisible();
+  await expect(window.getByLabel('Access key', { exact: true })).toHaveCount(0);
   const bad = await window.evaluate("window.helplineDesktop.saveExport({ fileName: 'x', format: 'exe', content: '', path: 'C:/Windows' })");
   expect(bad).toMatchObject({ ok: false, error: { code: 'invalid' } });
 
@@ -90,7 +91,8 @@ test('the hub PC: the hub runs in its own process, serves the console, and stops
   const origin = `http://127.0.0.1:${port}`;
   // The hub PC's window is the supervisor's console, which the hub serves at /supervisor.
   await window.waitForURL(`${origin}/supervisor`);
-  await expect(window.getByLabel('Access key', { exact: true })).toHaveValue(KEYS.supervisor);
+  await expect(window.getByLabel('PIN', { exact: true })).toBeVisible();
+  await expect(window.getByLabel('Access key', { exact: true })).toHaveCount(0);
   expect(await (await fetch(`${origin}/healthz`)).json()).toMatchObject({ ok: true });
   const types = await app.evaluate(({ app: a }) => a.getAppMetrics().map((m) => m.type));
   expect(types).toContain('Utility');
