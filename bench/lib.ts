@@ -30,7 +30,7 @@ export function benchUser(seat: number): string {
 /**
  * The accounts of benchmark hubs: an operator for each of up to 400 seats and a supervisor.
  * Their PINs are hashed lightly (BENCH_PIN_HASHING), so that seeding 400 accounts takes a second:
- * the sign-in times measured here leave out the hub's own PIN hash (about 0.4 s a sign-in on a
+ * the sign-in times measured here leave out the hub's own PIN hash (about 0.13 s a sign-in on a
  * hub PC, two at a time), which a floor pays once per person per shift.
  */
 export const BENCH_USERS = [

@@ -7,7 +7,9 @@ export type SignInLimits = {
   /** Failures from one address within `windowMs` that lock the address (every username) for `lockMs`. */
   addressFailures: number;
   windowMs: number;
-  /** After a failure, the address's next attempt waits this long, doubling with each failure… */
+  /** Failures from one address within `windowMs` that cost nothing (a mistyped PIN or two)… */
+  freeFailures: number;
+  /** …past them, the address's next attempt waits this long after its last failure, doubling with each further one… */
   delayMs: number;
   /** …up to this. */
   maxDelayMs: number;
@@ -18,6 +20,7 @@ export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = {
   lockMs: 15 * 60_000,
   addressFailures: 20,
   windowMs: 15 * 60_000,
+  freeFailures: 5,
   delayMs: 250,
   maxDelayMs: 5_000,
 };

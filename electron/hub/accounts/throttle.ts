@@ -3,14 +3,16 @@
  *
  * - by username: `userFailures` failures within `windowMs` lock the username for `lockMs` after
  *   the last of them (unknown usernames too, so that a lock says nothing about who exists);
- * - by address: after a failure, the address's attempts run one at a time, each waiting a delay
- *   that doubles with every recent failure (up to `maxDelayMs`); `addressFailures` failures
- *   lock the address, whatever username it tries.
+ * - by address: past `freeFailures` recent failures, the address's attempts run one at a time,
+ *   each waiting a delay after its last failure that doubles with every further one (up to
+ *   `maxDelayMs`); `addressFailures` failures lock the address, whatever username it tries.
  *
- * An address without a recent failure is not held up at all: forty seats signing in at a shift
- * change run side by side. The counts live in memory, where every attempt checks them before
- * its PIN is hashed; the security log keeps them too, and they are rebuilt from it at start, so
- * a restart unlocks nothing.
+ * An address with no more than a mistyped PIN or two is not held up at all: forty seats signing
+ * in at a shift change run side by side. Attempts already under way together when the failures
+ * mount are checked against the locks again just before their PIN is hashed (signIn.ts), so a
+ * burst gets no more guesses than the locks allow. The counts live in memory, where every
+ * attempt checks them before its PIN is hashed; the security log keeps them too, and they are
+ * rebuilt from it at start, so a restart unlocks nothing.
  */
 import type { SecurityEvent } from '../../../shared/protocol/accounts';
 import type { SignInLimits } from './limits';
@@ -46,13 +48,13 @@ export class SignInThrottle {
   }
 
   /**
-   * Runs `attempt` for `address`: at once when the address has no recent failure; otherwise
-   * after the address's previous attempt has finished and its delay has passed. `busy` when too
-   * many attempts from there are already waiting.
+   * Runs `attempt` for `address`: at once while the address has no more than `freeFailures`
+   * recent failures; past them, after the address's previous attempt has finished and its delay
+   * has passed. `busy` when too many attempts from there are already waiting.
    */
   async gate<T>(address: string, attempt: () => Promise<T>): Promise<T | 'busy'> {
     const a = this.addresses.get(address);
-    if (!a || this.recent(a.failures).length === 0) return attempt();
+    if (!a || this.recent(a.failures).length < this.limits.freeFailures) return attempt();
     if (a.waiting >= MAX_WAITING) return 'busy';
     a.waiting += 1;
     const mine = a.turn.then(async () => {
@@ -136,11 +138,11 @@ export class SignInThrottle {
     return failures.filter((t) => t > since);
   }
 
-  /** When the address's next attempt may run: its last failure plus a delay doubling with each recent one. */
+  /** When the address's next attempt may run: its last failure plus a delay doubling with each recent one past the free ones. */
   private delayUntil(a: AddressRecord): number {
     const recent = this.recent(a.failures);
-    if (recent.length === 0) return 0;
-    const delay = Math.min(this.limits.delayMs * 2 ** (recent.length - 1), this.limits.maxDelayMs);
+    if (recent.length < this.limits.freeFailures || recent.length === 0) return 0;
+    const delay = Math.min(this.limits.delayMs * 2 ** (recent.length - this.limits.freeFailures), this.limits.maxDelayMs);
     return recent[recent.length - 1]! + delay;
   }
 
