@@ -32,24 +32,31 @@ export function checkScryptParams(p: ScryptParams): void {
 
 const slots = new Slots(HASHES_AT_ONCE);
 
-function derive(pin: string, salt: Buffer, p: ScryptParams, keylen: number): Promise<Buffer> {
+/**
+ * Derives the key in a slot of its own; `skip`, checked once the slot is free and before any
+ * work, may give the slot up instead (a sign-in whose username or address locked meanwhile).
+ */
+function derive(pin: string, salt: Buffer, p: ScryptParams, keylen: number, skip?: () => boolean): Promise<Buffer | null> {
   // Memory scrypt needs is 128 * N * r bytes; allow it with room, as Node's default cap is 32 MiB.
   const maxmem = 256 * p.N * p.r + 1024 * 1024;
-  return slots.run(
-    () => new Promise<Buffer>((resolve, reject) => scrypt(pin.normalize('NFC'), salt, keylen, { N: p.N, r: p.r, p: p.p, maxmem }, (err, key) => (err ? reject(err) : resolve(key)))),
+  return slots.run(() =>
+    skip?.()
+      ? Promise.resolve(null)
+      : new Promise<Buffer>((resolve, reject) => scrypt(pin.normalize('NFC'), salt, keylen, { N: p.N, r: p.r, p: p.p, maxmem }, (err, key) => (err ? reject(err) : resolve(key)))),
   );
 }
 
 export async function hashPin(pin: string, params: ScryptParams = SCRYPT_DEFAULTS): Promise<PinHash> {
   const salt = randomBytes(16);
-  const key = await derive(pin, salt, params, KEYLEN);
+  const key = (await derive(pin, salt, params, KEYLEN))!;
   return { hash: key.toString('base64'), salt: salt.toString('base64'), params: { alg: 'scrypt', N: params.N, r: params.r, p: params.p, keylen: KEYLEN } };
 }
 
-/** Whether `pin` is the one `stored` was made from. */
-export async function pinMatches(pin: string, stored: PinHash): Promise<boolean> {
+/** Whether `pin` is the one `stored` was made from; `skipped` when `skip` said so before the hash began. */
+export async function pinMatches(pin: string, stored: PinHash, skip?: () => boolean): Promise<boolean | 'skipped'> {
   const expected = Buffer.from(stored.hash, 'base64');
-  const key = await derive(pin, Buffer.from(stored.salt, 'base64'), stored.params, expected.length);
+  const key = await derive(pin, Buffer.from(stored.salt, 'base64'), stored.params, expected.length, skip);
+  if (key === null) return 'skipped';
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 

@@ -131,11 +131,12 @@ export class SignIn {
   }
 
   private async verifyPin(a: Attempt, username: string, pin: string): Promise<Verified | Refusal> {
-    // The locks may have closed while this attempt waited its turn.
-    if (this.throttle.addressLockedUntil(a.address) || this.throttle.userLockedUntil(username)) return 'locked';
     const account = await getAccount(this.deps.reader, username);
-    // Always one hash, so that an unknown username takes as long as a known one.
-    const matches = await pinMatches(pin, account?.pin ?? this.nobody);
+    // Always one hash, so that an unknown username takes as long as a known one. The locks may
+    // have closed while this attempt waited for its turn to hash: checked once it has it.
+    const locked = () => this.throttle.addressLockedUntil(a.address) !== undefined || this.throttle.userLockedUntil(username) !== undefined;
+    const matches = await pinMatches(pin, account?.pin ?? this.nobody, locked);
+    if (matches === 'skipped') return 'locked';
     const why = !account ? 'unknown username' : !matches ? 'wrong PIN' : account.disabled ? 'account disabled' : account.role !== a.role ? `${account.role} account, ${a.role} key` : null;
     if (why === null) return { account: account! };
     await this.recordFailure(username, a.address, { kind: 'refused', username, address: a.address, ...(a.seat !== undefined ? { seat: a.seat } : {}), detail: why });
