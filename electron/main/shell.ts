@@ -41,6 +41,7 @@ import { afterDiscovery, chooseStart, consoleUrl, type RememberedHub, type Setup
 import { discoveredHubPath, hubBackupDir, hubDataDir, windowStatePath } from './paths';
 import { consoleSessionProxy } from './proxy';
 import { exportSaveDialog } from './downloads';
+import { readFirstSignIn } from './firstSignIn';
 import { navigationAllowed, originOf, permissionAllowed, requestAllowed, SETUP_ORIGIN, SETUP_SCHEME, type TrustedOrigins, withContentSecurityPolicy } from './security';
 import { handleSetupRequest, type SetupModel, type WaitingModel } from './setupPage';
 import { AppShutdown, endOnSystemShutdown } from './shutdown';
@@ -665,6 +666,8 @@ export class Shell {
     const c = this.config;
     if (!c.role || !this.trusted.hub) return null;
     const hubKey = c.window === 'supervisor' ? this.hubReady?.keys.supervisor : this.hubReady?.keys.operator;
+    // Only the hub PC's supervisor window is shown the first supervisor's one-time PIN.
+    const first = c.role === 'hub' && c.window === 'supervisor' ? readFirstSignIn(hubDataDir(process.platform, app.getPath('userData'), c.hubData)) : null;
     return {
       appVersion: app.getVersion(),
       role: c.role,
@@ -673,6 +676,7 @@ export class Shell {
       signInKey: c.key ?? (c.role === 'hub' ? (hubKey ?? null) : null),
       hubUrl: this.trusted.hub,
       platform: process.platform === 'win32' ? 'windows' : process.platform === 'linux' ? 'linux' : process.platform === 'darwin' ? 'mac' : 'other',
+      ...(first ? { firstSignIn: first } : {}),
     };
   }
 

@@ -57,6 +57,11 @@ export type DesktopInfo = {
   signInKey: string | null;
   hubUrl: string;
   platform: 'windows' | 'linux' | 'mac' | 'other';
+  /**
+   * On the hub PC's own window, at the hub's first start only: the first supervisor's username
+   * and one-time PIN, until that PIN is replaced.
+   */
+  firstSignIn?: { username: string; pin: string };
 };
 
 /** `saved: false` means the person closed the save dialog: not an error. */

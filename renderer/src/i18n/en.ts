@@ -15,6 +15,7 @@ export const en = {
     switchLabel: 'भाषा / Language: हिन्दी',
   },
   signIn: {
+    firstStart: 'This hub has just been set up. Sign in as {{user}} with the one-time PIN {{pin}}; you will then choose a PIN of your own.',
     heading: 'Sign in to your seat',
     intro: 'Type your seat number, your user name and your PIN.',
     introKey: 'This PC does not hold the access key yet: type it once, as the supervisor gave it. It is kept for this PC once a sign-in has worked.',

@@ -39,9 +39,14 @@ export function SignInForm({ role, message, initial, onSignIn }: { role: Console
   const [problem, setProblem] = useState<FormProblem | null>(null);
   // The desktop app's key, once it has answered: undefined while asking, null for none.
   const [desktopKey, setDesktopKey] = useState<string | null | undefined>(() => (desktopApi() ? undefined : null));
+  const [firstSignIn, setFirstSignIn] = useState<{ username: string; pin: string } | null>(null);
   useDesktopSignInDefaults(role, (d) => {
     setSeat((v) => fillBlank(v, d.seat));
     setDesktopKey(d.key ?? null);
+    if (d.firstSignIn) {
+      setFirstSignIn(d.firstSignIn);
+      setUser((v) => fillBlank(v, d.firstSignIn?.username));
+    }
   });
   const { ask: askKey, held } = heldKey(desktopKey, remembered.key, changingKey);
   // People on this screen who signed out with changes still to send are reminded of them.
@@ -71,6 +76,11 @@ export function SignInForm({ role, message, initial, onSignIn }: { role: Console
         {message && (
           <p className="alert alert-error" role="alert">
             {t(message.key, message.values)}
+          </p>
+        )}
+        {firstSignIn && (
+          <p className="alert alert-info" role="status">
+            {t('signIn.firstStart', { user: firstSignIn.username, pin: firstSignIn.pin })}
           </p>
         )}
         {unsent.map((u) => (

@@ -67,3 +67,12 @@ describe('fillBlank', () => {
     expect(fillBlank('', undefined)).toBe('');
   });
 });
+
+describe('the hub PC’s first start', () => {
+  const first = { username: 'supervisor', pin: '73920461' };
+  const hubPc: DesktopInfo = { appVersion: '0.1.0', role: 'hub', window: 'supervisor', seat: null, signInKey: 'sup-key', hubUrl: 'http://127.0.0.1:4950', platform: 'linux', firstSignIn: first };
+  it('shows the one-time PIN on the supervisor’s form only', () => {
+    expect(signInDefaults({ ok: true, value: hubPc }, 'supervisor')).toEqual({ key: 'sup-key', firstSignIn: first });
+    expect(signInDefaults({ ok: true, value: hubPc }, 'operator').firstSignIn).toBeUndefined();
+  });
+});

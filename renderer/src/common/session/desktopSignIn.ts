@@ -11,7 +11,7 @@ import { type DesktopApi, type DesktopInfo, type DesktopResult, desktopApi } fro
 export type SignInForm = 'operator' | 'supervisor';
 
 /** Text for the form's fields; a field left out has nothing to fill in. */
-export type SignInDefaults = { seat?: string; key?: string };
+export type SignInDefaults = { seat?: string; key?: string; firstSignIn?: { username: string; pin: string } };
 
 export function signInDefaults(result: DesktopResult<DesktopInfo>, form: SignInForm): SignInDefaults {
   if (!result.ok) return {};
@@ -23,6 +23,8 @@ export function signInDefaults(result: DesktopResult<DesktopInfo>, form: SignInF
   // key). Anyone may open the other console on the same PC; that form must not get a key of the
   // wrong role, which the hub would only refuse.
   if (info.window === form && info.signInKey) out.key = info.signInKey;
+  // The hub PC's first start: its own supervisor window is told the one-time PIN (never any other).
+  if (form === 'supervisor' && info.firstSignIn) out.firstSignIn = info.firstSignIn;
   return out;
 }
 
