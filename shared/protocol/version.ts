@@ -7,10 +7,11 @@
  *   2 — personal accounts (contract v2): the handshake's user, pin and token; session,
  *       session:ended; locked and seat_taken; the account requests (accounts.ts); the username
  *       on calls, tickets, notes, the audit trail and seats; per-person figures.
- * A client that names an older version than MIN_CLIENT_PROTOCOL is refused at the handshake
- * with connect_error `outdated` ("please update"), never half-served: a v1 console, which signs
- * in with a typed name, cannot sign anyone in. A client that sends no version (as the contract's
- * own clients do) is taken to speak the contract as it is.
+ * The number says how a client reads the hub, not who may sign in: every client signs in as
+ * the contract says (a person with user and PIN, a wall with its key), whatever it names, so a
+ * client of version 1 is served as version 1 (a typed name alone is simply refused as
+ * `unauthorized`). A client that sends no version is taken as 1, the contract's own. Only a
+ * client older than MIN_CLIENT_PROTOCOL is refused, with connect_error `outdated`.
  */
 export const PROTOCOL_VERSION = 2;
-export const MIN_CLIENT_PROTOCOL = 2;
+export const MIN_CLIENT_PROTOCOL = 1;
